@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci`).
+let main;
+try {
+  main = require('../dist/src/cli/main.js');
+} catch (err) {
+  if (err && err.code === 'MODULE_NOT_FOUND' && String(err.message).includes('dist/src/cli/main')) {
+    process.stderr.write('lso-harness: not built yet. Run `npm run build` (or `npm ci`, which builds).\n');
+    process.exitCode = 3;
+    return;
+  }
+  throw err;
+}
+main.runCli(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`lso-harness: internal error: ${err && err.stack ? err.stack : String(err)}\n`);
+    process.exitCode = 3;
+  },
+);

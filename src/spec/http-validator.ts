@@ -1,0 +1,91 @@
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { validateInput, validateOutput } from '@stoplight/prism-http/dist/validator';
+import type { IHttpOperation } from '@stoplight/types';
+import type { OpenApiDocument } from './openapi-types';
+
+/** A finding from prism-http's validator, flattened to plain data. */
+export interface HttpViolation {
+  /** `body.state`, `header.x-total-count`, … ('' when about the message as a whole). */
+  readonly location: string;
+  readonly code: string;
+  readonly message: string;
+  /** prism severity: 0 error, 1 warning, 2 information, 3 hint. */
+  readonly severity: number;
+}
+
+export interface HttpResponseInput {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: unknown;
+}
+
+export interface HttpRequestInput {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | string[]>>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body?: unknown;
+}
+
+function cleanHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function flatten(
+  diagnostics: readonly { path?: string[]; code?: string | number; message: string; severity: number }[],
+) {
+  return diagnostics.map((d): HttpViolation => ({
+    location: (d.path ?? []).join('.'),
+    code: String(d.code ?? 'http'),
+    message: d.message,
+    severity: d.severity,
+  }));
+}
+
+/**
+ * Request and response validation by prism-http (status code against the documented set, content
+ * negotiation, headers, body), over operations dereferenced once when the spec loads.
+ */
+export class HttpValidator {
+  private constructor(private readonly operations: ReadonlyMap<string, IHttpOperation>) {}
+
+  static async create(doc: OpenApiDocument): Promise<HttpValidator> {
+    // The ref parser dereferences in place: hand it a copy so the shared document stays intact.
+    const operations = await getHttpOperationsFromSpec(structuredClone(doc));
+    return new HttpValidator(new Map(operations.map((op) => [op.iid ?? op.id, op])));
+  }
+
+  has(operationId: string): boolean {
+    return this.operations.has(operationId);
+  }
+
+  private operation(operationId: string): IHttpOperation {
+    const op = this.operations.get(operationId);
+    if (!op) throw new Error(`unknown operation ${operationId}`);
+    return op;
+  }
+
+  validateResponse(operationId: string, response: HttpResponseInput): HttpViolation[] {
+    const result = validateOutput({
+      resource: this.operation(operationId),
+      element: { statusCode: response.status, headers: cleanHeaders(response.headers), body: response.body },
+    });
+    return result._tag === 'Left' ? flatten(result.left) : [];
+  }
+
+  validateRequest(operationId: string, request: HttpRequestInput): HttpViolation[] {
+    const method = request.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const result = validateInput({
+      resource: this.operation(operationId),
+      element: {
+        method,
+        url: { path: request.path, query: { ...request.query } },
+        headers: cleanHeaders(request.headers),
+        body: request.body,
+      },
+    });
+    return result._tag === 'Left' ? flatten(result.left) : [];
+  }
+}
