@@ -1,13 +1,74 @@
 import type { Command } from 'commander';
+import { startSeller } from '../../emulators/seller';
+import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
+import { ScaledClock } from '../clock';
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersionId, loadApiSpec } from '../spec';
+import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
-import { EXIT } from './exit-codes';
+import { formatSourceProblem } from '../util/yaml-source';
+import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
+
+interface SellerCliOptions {
+  port: string;
+  host: string;
+  api: string;
+  profile?: string;
+  timeScale: string;
+}
 
 export function registerSellerCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('seller')
-    .description('Serve the Seller emulator (for testing a Buyer, or poking by hand)')
-    .action(() => {
-      io.stderr.write('seller: not implemented yet\n');
-      setExit(EXIT.runError);
+    .description('Serve the Seller emulator: a stateful, spec-exact Seller for a Buyer under test')
+    .option('-p, --port <n>', 'port to listen on (0 = any free port)', '0')
+    .option('--host <addr>', 'address to bind (loopback unless you mean otherwise)', '127.0.0.1')
+    .option('--api <version>', `API variant: ${API_VERSIONS.join(', ')}`, DEFAULT_API_VERSION)
+    .option('--profile <file>', 'behaviour profile (YAML): capabilities, timings, outcome rules, faults')
+    .option(
+      '--time-scale <n>',
+      'run the Seller clock n times faster than real time (3600 = an hour a second)',
+      '1',
+    )
+    .addHelpText(
+      'after',
+      `
+Prints one line with the base URL, e.g.
+  lso-harness seller: listening on http://127.0.0.1:8080/mefApi/sonata/productOrderingManagement/v11
+Point your Buyer at that URL. Orders whose externalId starts with REJECT, FAIL, PARTIAL, CHARGE,
+MILESTONE, SELLERCANCEL or HOLD take those paths (see docs/SELLER-EMULATOR.md). Stop with Ctrl-C.`,
+    )
+    .action(async (opts: SellerCliOptions) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be 0..65535, got ${opts.port}`);
+      if (!isApiVersionId(opts.api)) throw new UsageError(`--api must be one of ${API_VERSIONS.join(', ')}`);
+      const scale = Number(opts.timeScale);
+      if (!(scale > 0)) throw new UsageError(`--time-scale must be a positive number, got ${opts.timeScale}`);
+      let profile;
+      if (opts.profile) {
+        const loaded = loadProfileFile(opts.profile, KNOWN_FAULTS);
+        if (!loaded.profile)
+          throw new UsageError(`invalid profile ${opts.profile}`, loaded.problems.map(formatSourceProblem));
+        profile = loaded.profile;
+      }
+      const server = await startSeller({
+        spec: await loadApiSpec(opts.api),
+        clock: new ScaledClock(scale),
+        host: opts.host,
+        port,
+        ...(profile ? { profile } : {}),
+        log: (line) => io.stderr.write(`${line}\n`),
+      });
+      io.stdout.write(`lso-harness seller: listening on ${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void server.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      setExit(EXIT.ok);
     });
 }

@@ -1,0 +1,137 @@
+import type { ProductSchemaRegistry } from '../../../src/spec';
+import { error422, type ErrorBody } from './errors';
+
+type Json = Record<string, unknown>;
+
+const ITEM_CONTACT_ROLES = [
+  'buyerProductOrderItemContact',
+  'buyerImplementationContact',
+  'buyerTechnicalContact',
+];
+
+function roles(contacts: unknown): string[] {
+  return Array.isArray(contacts)
+    ? contacts.map((c) => {
+        const role = (c as Json | null)?.['role'];
+        return typeof role === 'string' ? role : '';
+      })
+    : [];
+}
+
+export interface CreateRuleOptions {
+  readonly requireBuyerContacts: boolean;
+  readonly products?: ProductSchemaRegistry;
+}
+
+/**
+ * Business rules of a create request that the schema cannot express (Mplify 123.1 §6.1): each is a 422
+ * with a JSON Pointer. The schema has already passed, so the shapes are known.
+ */
+export function checkCreateOrder(body: Json, options: CreateRuleOptions): ErrorBody[] {
+  const errors: ErrorBody[] = [];
+  if (
+    options.requireBuyerContacts &&
+    !roles(body['relatedContactInformation']).includes('productOrderContact')
+  ) {
+    errors.push(
+      error422(
+        'missingProperty',
+        'a contact with role productOrderContact is required (R11)',
+        '/relatedContactInformation',
+      ),
+    );
+  }
+  const items = body['productOrderItem'] as Json[];
+  const ids = new Set<string>();
+  items.forEach((item, i) => {
+    const at = `/productOrderItem/${i}`;
+    const id = String(item['id']);
+    if (ids.has(id)) errors.push(error422('invalidValue', `item id '${id}' is used twice`, `${at}/id`));
+    ids.add(id);
+    const product = (item['product'] ?? {}) as Json;
+    const action = item['action'];
+    const hasConfig = product['productConfiguration'] !== undefined;
+    if (action === 'add' && product['id'] !== undefined) {
+      errors.push(
+        error422(
+          'unexpectedProperty',
+          'an add item must not name an existing product id',
+          `${at}/product/id`,
+        ),
+      );
+    }
+    if ((action === 'modify' || action === 'delete') && product['id'] === undefined) {
+      errors.push(
+        error422('missingProperty', `a ${action} item must name the product id (R45)`, `${at}/product/id`),
+      );
+    }
+    if ((action === 'add' || action === 'modify') && !hasConfig) {
+      errors.push(
+        error422(
+          'missingProperty',
+          `an ${action} item needs product.productConfiguration`,
+          `${at}/product/productConfiguration`,
+        ),
+      );
+    }
+    if (action === 'delete') {
+      for (const key of Object.keys(product).filter((k) => k !== 'id' && k !== 'href')) {
+        errors.push(
+          error422(
+            'unexpectedProperty',
+            `a delete item carries only product.id (R46)`,
+            `${at}/product/${key}`,
+          ),
+        );
+      }
+      for (const key of ['productOfferingQualificationItem', 'requestedItemTerm']) {
+        if (item[key] !== undefined)
+          errors.push(
+            error422('unexpectedProperty', `a delete item must not carry ${key} (R46)`, `${at}/${key}`),
+          );
+      }
+    }
+    if (options.requireBuyerContacts) {
+      const have = roles(item['relatedContactInformation']);
+      for (const role of ITEM_CONTACT_ROLES.filter((r) => !have.includes(r))) {
+        errors.push(
+          error422(
+            'missingProperty',
+            `item contact with role ${role} is required (R12)`,
+            `${at}/relatedContactInformation`,
+          ),
+        );
+      }
+    }
+    if (hasConfig && options.products) {
+      const config = product['productConfiguration'];
+      const type = (config as Json | null)?.['@type'];
+      if (typeof type === 'string' && options.products.knows(type)) {
+        for (const v of options.products.validate(config)) {
+          errors.push(
+            error422(
+              v.keyword === 'required' ? 'missingProperty' : 'invalidValue',
+              v.message.trim(),
+              `${at}/product/productConfiguration${v.pointer}`,
+            ),
+          );
+        }
+      }
+    }
+  });
+  items.forEach((item, i) => {
+    const rels = (item['productOrderItemRelationship'] ?? []) as Json[];
+    rels.forEach((rel, j) => {
+      if (!ids.has(String(rel['id']))) {
+        errors.push(
+          error422(
+            'referenceNotFound',
+            `related item '${String(rel['id'])}' is not in this order`,
+            `/productOrderItem/${i}/productOrderItemRelationship/${j}/id`,
+          ),
+        );
+      }
+    });
+  });
+  return errors;
+}

@@ -1,0 +1,27 @@
+/**
+ * Parses `EventSubscriptionInput.query` (TMF630 style): `eventType=a`, `eventType=a,b`,
+ * `eventType=a&eventType=b`, with tolerated spaces around `=` (the spec's own example has them).
+ * Empty or absent = every event type. Only `eventType` is supported ([R103]).
+ */
+export type HubQueryResult = { ok: true; eventTypes: string[] } | { ok: false; reason: string };
+
+export function parseHubQuery(query: string | undefined, known: readonly string[]): HubQueryResult {
+  if (query === undefined || query.trim() === '') return { ok: true, eventTypes: [...known] };
+  const types: string[] = [];
+  for (const clause of query.split('&')) {
+    if (clause.trim() === '') continue;
+    const eq = clause.indexOf('=');
+    if (eq < 0) return { ok: false, reason: `query clause '${clause}' is not name=value` };
+    const name = clause.slice(0, eq).trim();
+    if (name !== 'eventType')
+      return { ok: false, reason: `query attribute '${name}' is not supported; only eventType is` };
+    for (const raw of clause.slice(eq + 1).split(',')) {
+      const value = decodeURIComponent(raw.trim());
+      if (!known.includes(value)) return { ok: false, reason: `unknown eventType '${value}'` };
+      if (!types.includes(value)) types.push(value);
+    }
+  }
+  return types.length > 0
+    ? { ok: true, eventTypes: types }
+    : { ok: false, reason: 'query names no eventType' };
+}
