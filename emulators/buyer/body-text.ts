@@ -1,0 +1,66 @@
+/**
+ * Turning raw bytes into what an Exchange records, without ever throwing: invalid UTF-8 becomes
+ * replacement characters (with a warning), and a content-encoded body (gzip the peer sent although we
+ * asked for `identity`, or never asked) is kept as base64 rather than inflated, so a broken or hostile
+ * stream cannot crash or balloon the harness.
+ */
+export interface BodyText {
+  readonly text: string;
+  /** Set when the body is content-encoded and kept as base64. */
+  readonly encoding?: string;
+  readonly warnings: readonly string[];
+}
+
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function bodyText(bytes: Uint8Array, contentEncoding: string | undefined): BodyText {
+  const coding = contentEncoding?.trim().toLowerCase();
+  if (coding && coding !== 'identity' && bytes.length > 0) {
+    const note = `[content-encoding ${coding}: ${bytes.length} bytes, base64]`;
+    return {
+      text: `${note}\n${Buffer.from(bytes).toString('base64')}`,
+      encoding: coding,
+      warnings: [`body is content-encoded (${coding}); kept as base64, not decoded`],
+    };
+  }
+  if (isValidUtf8(bytes)) return { text: lenient.decode(bytes), warnings: [] };
+  return {
+    text: lenient.decode(bytes),
+    warnings: ['body is not valid UTF-8; invalid bytes shown as U+FFFD'],
+  };
+}
+
+export type JsonParse = { readonly json: unknown } | { readonly jsonError: string } | Record<string, never>;
+
+/** JSON of a body: nothing for an empty body, `jsonError` (never an exception) when it is not JSON. */
+export function parseJsonText(text: string): JsonParse {
+  if (text.trim() === '') return {};
+  // RFC 8259 forbids a BOM but lets parsers ignore one; the raw text keeps it as evidence.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { json: JSON.parse(source) as unknown };
+  } catch (error) {
+    return { jsonError: (error as { message?: string }).message ?? String(error) };
+  }
+}
+
+/** Header name → value from Node's rawHeaders: lower-case names, repeated headers joined with `, `. */
+export function headersFromRaw(rawHeaders: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    const value = rawHeaders[i + 1]!;
+    out[name] = name in out ? `${out[name]}, ${value}` : value;
+  }
+  return out;
+}
