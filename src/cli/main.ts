@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { harnessVersion } from '../util/package-root';
 import { EXIT, UsageError } from './exit-codes';
+import { registerListCommand } from './list-command';
+import { registerRunCommand } from './run-command';
 import { registerSellerCommand } from './seller-command';
+import { registerValidateCommand } from './validate-command';
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
@@ -39,7 +42,10 @@ Examples:
   $ lso-harness run --target https://seller.example/mefApi/sonata/productOrderingManagement/v11
   $ lso-harness seller --port 8080        serve the Seller emulator for a Buyer under test`,
   );
+  registerRunCommand(program, io, setExit);
   registerSellerCommand(program, io, setExit);
+  registerValidateCommand(program, io, setExit);
+  registerListCommand(program, io, setExit);
   return program;
 }
 

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import * as path from 'node:path';
+import { REQUIREMENT_CATALOGUE } from '../requirements/catalogue';
+import { formatProblem, loadScenarioFiles } from '../scenario';
+import { packageRoot } from '../util/package-root';
+import { EXIT, UsageError } from './exit-codes';
+import type { CliIo } from './main';
+
+export function registerListCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('list')
+    .description('List the scenarios, or the requirements and which scenarios cover them')
+    .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')
+    .option('--requirements', 'print requirement coverage instead of scenarios')
+    .option('--json', 'machine-readable output')
+    .action(async (paths: string[], opts: { requirements?: boolean; json?: boolean }) => {
+      const targets = paths.length ? paths : [path.join(packageRoot(), 'scenarios')];
+      const loaded = await loadScenarioFiles(targets, {
+        fixtureRoots: [path.join(packageRoot(), 'scenarios', 'fixtures')],
+      });
+      if (loaded.problems.length > 0)
+        throw new UsageError('the scenario files have problems', loaded.problems.map(formatProblem));
+      if (opts.requirements) {
+        const rows = REQUIREMENT_CATALOGUE.map((r) => ({
+          id: r.id,
+          role: r.role,
+          summary: r.summary ?? '',
+          scenarios: loaded.scenarios
+            .filter(
+              (s) => s.requirements.includes(r.id) || s.steps.some((st) => st.requirements.includes(r.id)),
+            )
+            .map((s) => s.id),
+        }));
+        const covered = rows.filter((r) => r.scenarios.length > 0).length;
+        if (opts.json)
+          io.stdout.write(
+            `${JSON.stringify({ covered, total: rows.length, requirements: rows }, null, 2)}\n`,
+          );
+        else {
+          for (const r of rows)
+            io.stdout.write(
+              `${r.id.padEnd(6)} ${r.role.padEnd(6)} ${r.scenarios.length ? r.scenarios.join(', ') : '(not covered)'}\n         ${r.summary}\n`,
+            );
+          io.stdout.write(`\n${covered} of ${rows.length} requirements covered by at least one scenario\n`);
+        }
+      } else if (opts.json) {
+        io.stdout.write(
+          `${JSON.stringify(
+            loaded.scenarios.map((s) => ({
+              id: s.id,
+              title: s.title,
+              file: s.file,
+              requirements: s.requirements,
+              capabilities: s.capabilities,
+              tags: s.tags,
+            })),
+            null,
+            2,
+          )}\n`,
+        );
+      } else {
+        for (const s of loaded.scenarios) {
+          io.stdout.write(
+            `${s.id.padEnd(24)} ${s.title}\n${' '.repeat(25)}${[s.requirements.join(' '), s.capabilities.length ? `needs: ${s.capabilities.join(', ')}` : ''].filter(Boolean).join('  ')}\n`,
+          );
+        }
+        io.stdout.write(`\n${loaded.scenarios.length} scenario(s)\n`);
+      }
+      setExit(EXIT.ok);
+    });
+}

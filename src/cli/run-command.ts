@@ -1,0 +1,233 @@
+import type { Command } from 'commander';
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import { randomUUID } from 'node:crypto';
+import { createHttpClient, createIdGenerator, type AuthProvider } from '../../emulators/buyer';
+import { startSeller, type SellerServer } from '../../emulators/seller';
+import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
+import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
+import { ALL_CAPABILITIES, type Capability } from '../capabilities';
+import { ScaledClock } from '../clock';
+import { createReporters, REPORTER_NAMES } from '../report';
+import { ControlClient } from '../run/control-client';
+import { runScenarios } from '../run/run-scenarios';
+import { planScenarios } from '../run/plan';
+import { loadScenarioFiles, formatProblem } from '../scenario';
+import { API_VERSIONS, loadApiSpec, ProductSchemaRegistry } from '../spec';
+import { formatSourceProblem } from '../util/yaml-source';
+import { REQUIREMENT_CATALOGUE } from '../requirements/catalogue';
+import { EXIT, UsageError } from './exit-codes';
+import type { CliIo } from './main';
+import { parseRunOptions, type RawRunOptions, type RunOptions } from './run-options';
+import { exitCodeOf } from './exit-code-of';
+
+function readToken(options: RunOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (options.tokenFile) {
+    try {
+      return fs.readFileSync(options.tokenFile, 'utf8').trim();
+    } catch (e) {
+      throw new UsageError(`cannot read --token-file: ${(e as Error).message}`);
+    }
+  }
+  const name = options.tokenEnv ?? 'LSO_HARNESS_TOKEN';
+  const value = env[name];
+  if (options.tokenEnv && !value)
+    throw new UsageError(`--token-env ${name}: the variable is empty or not set`);
+  return value || undefined;
+}
+
+function promptOnTerminal(io: CliIo): (message: string, timeoutMs?: number) => Promise<boolean> {
+  return (message, timeoutMs) =>
+    new Promise((resolve) => {
+      if (!process.stdin.isTTY) return resolve(false);
+      const rl = readline.createInterface({ input: process.stdin, output: io.stderr });
+      const timer = timeoutMs ? setTimeout(() => (rl.close(), resolve(false)), timeoutMs) : undefined;
+      rl.question(`\n>>> ${message}\n    Press Enter when done. `, () => {
+        if (timer) clearTimeout(timer);
+        rl.close();
+        resolve(true);
+      });
+    });
+}
+
+export function registerRunCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  program
+    .command('run')
+    .description(
+      'Run scenarios against a Seller (default: the embedded Seller emulator) and report conformance',
+    )
+    .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')
+    .option('-t, --target <url>', 'base URL of the Seller API, up to and without /productOrder')
+    .option(
+      '--api <version>',
+      `API variant (${API_VERSIONS.join(', ')}); default: from the target path, else sonata-v11`,
+    )
+    .option(
+      '--capabilities <list>',
+      `optional bundles the Seller supports: ${ALL_CAPABILITIES.join(', ')}, all or none`,
+    )
+    .option('--tag <tag>', 'only scenarios with this tag (repeatable)', collect)
+    .option('--grep <regex>', 'only scenarios whose id or title matches')
+    .option('--requirement <id>', 'only scenarios covering this requirement, e.g. R17 (repeatable)', collect)
+    .option('--reporter <list>', `reporters: ${REPORTER_NAMES.join(', ')}`, 'console,json,junit,html')
+    .option('--report-dir <dir>', 'where results.json, junit.xml and report.html go', 'reports')
+    .option('--callback-url <url>', 'URL at which the Seller reaches the harness listener (NAT, containers)')
+    .option('--listen-host <addr>', 'address the notification listener binds', '127.0.0.1')
+    .option('--listen-port <n>', 'port of the notification listener (0 = any free port)', '0')
+    .option('--timeout <duration>', 'per-request timeout (real time)', '30s')
+    .option('--concurrency <n>', 'scenarios run at once', '4')
+    .option(
+      '--time-scale <n>',
+      `clock speed-up (embedded default ${36_000}, i.e. 10 h per second; 1 against a real Seller)`,
+    )
+    .option('--seller-profile <file>', 'behaviour profile for the embedded Seller emulator')
+    .option(
+      '--token-env <name>',
+      'environment variable holding a bearer token for the target (default LSO_HARNESS_TOKEN)',
+    )
+    .option('--token-file <file>', 'file holding a bearer token for the target')
+    .option('--skip-check <name>', 'switch a check off (repeatable)', collect)
+    .option(
+      '--fixtures <dir>',
+      'extra fixture folder, searched before the built-in one (repeatable)',
+      collect,
+    )
+    .option('--no-color', 'no colours on the console (also: NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      `
+Without --target the embedded Seller emulator is started on a free loopback port, with every optional
+capability, on a clock ${36_000}x faster than real time. Secrets never go on the command line: put a
+bearer token in LSO_HARNESS_TOKEN (or --token-env NAME / --token-file FILE).
+
+Examples:
+  $ lso-harness run
+  $ lso-harness run --target https://seller.example/mefApi/sonata/productOrderingManagement/v11 \\
+      --capabilities cancel,notifications --callback-url https://buyer.example:8443
+  $ lso-harness run scenarios/order --tag smoke --reporter console,junit`,
+    )
+    .action(async (paths: string[], raw: RawRunOptions) => {
+      setExit(await runCommand(paths, raw, io));
+    });
+}
+
+async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promise<number> {
+  const options = parseRunOptions(paths, raw);
+  const token = readToken(options, process.env);
+  const secrets = token ? [token] : [];
+  const loaded = await loadScenarioFiles(options.paths, { fixtureRoots: options.fixtureRoots });
+  if (loaded.problems.length > 0) {
+    throw new UsageError(
+      `${loaded.problems.length} problem(s) in the scenario files; nothing ran`,
+      loaded.problems.map(formatProblem),
+    );
+  }
+  let profile;
+  if (options.sellerProfile) {
+    const p = loadProfileFile(options.sellerProfile, KNOWN_FAULTS);
+    if (!p.profile)
+      throw new UsageError(`invalid profile ${options.sellerProfile}`, p.problems.map(formatSourceProblem));
+    profile = p.profile;
+  }
+  const spec = await loadApiSpec(options.api);
+  const clock = new ScaledClock(options.timeScale);
+  const ids = createIdGenerator('ex');
+  const auth: AuthProvider | undefined = token
+    ? { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }) }
+    : undefined;
+  const client = createHttpClient({
+    timeoutMs: options.timeoutMs,
+    secrets,
+    ids,
+    clock,
+    ...(auth ? { auth } : {}),
+  });
+  let seller: SellerServer | undefined;
+  let capabilities: readonly Capability[];
+  let targetUrl: string;
+  if (options.target) {
+    targetUrl = options.target.replace(/\/+$/, '');
+    capabilities = options.capabilities ?? [];
+  } else {
+    seller = await startSeller({
+      spec,
+      clock,
+      products: new ProductSchemaRegistry(),
+      ...(profile ? { profile } : {}),
+    });
+    targetUrl = seller.url;
+    const declared = seller.emulator.context.profile.capabilities;
+    capabilities = options.capabilities ?? ALL_CAPABILITIES.filter((c) => declared[c]);
+  }
+  const plan = planScenarios(loaded.scenarios, options);
+  if (plan.length === 0) {
+    await seller?.close();
+    throw new UsageError('no scenario matches the filters (--tag, --grep, --requirement)');
+  }
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.stderr.write(
+        '\nlso-harness: interrupted; finishing in-flight steps and writing reports (Ctrl-C again to quit at once)\n',
+      );
+      abort.abort();
+    } else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  const controlOrigin = seller ? seller.origin : undefined;
+  try {
+    const result = await runScenarios({
+      scenarios: plan,
+      spec,
+      targetUrl,
+      embedded: seller !== undefined,
+      client,
+      ids,
+      clock,
+      capabilities,
+      ...(controlOrigin ? { control: new ControlClient(client, controlOrigin) } : {}),
+      concurrency: options.concurrency,
+      reporters: createReporters(options.reporters, {
+        stream: io.stdout,
+        reportDir: options.reportDir,
+        secrets,
+        ...(options.color === false ? { color: false } : {}),
+      }),
+      listener: {
+        host: options.listenHost,
+        port: options.listenPort,
+        ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
+      },
+      ci: process.env['CI'] === 'true' || process.env['CI'] === '1',
+      prompt: promptOnTerminal(io),
+      disabledChecks: options.skipChecks,
+      secrets,
+      signal: abort.signal,
+      catalogue: REQUIREMENT_CATALOGUE,
+      runId: randomUUID(),
+      options: {
+        paths: options.paths,
+        tags: options.tags,
+        grep: options.grep?.source,
+        requirements: options.requirements,
+        concurrency: options.concurrency,
+        timeoutMs: options.timeoutMs,
+        timeScale: options.timeScale,
+        sellerProfile: options.sellerProfile,
+        callbackUrl: options.callbackUrl,
+        auth: token ? 'bearer' : 'none',
+      },
+    });
+    for (const e of result.errors) io.stderr.write(`lso-harness: ${e}\n`);
+    return exitCodeOf(result);
+  } finally {
+    process.off('SIGINT', onSignal);
+    client.close();
+    await seller?.close();
+  }
+}
+
+export { EXIT };

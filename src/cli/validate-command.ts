@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
+import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
+import { formatProblem, loadScenarioFiles } from '../scenario';
+import { packageRoot } from '../util/package-root';
+import { formatSourceProblem } from '../util/yaml-source';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './main';
+
+/** A YAML file with `steps` (or an `id`) is a scenario; anything else is a Seller behaviour profile. */
+function looksLikeProfile(file: string): boolean {
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) return false;
+  try {
+    const data = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    return !!data && typeof data === 'object' && !('steps' in data) && !('id' in data);
+  } catch {
+    return false; // the scenario loader reports the syntax error with its position
+  }
+}
+
+export function registerValidateCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('Check scenario and Seller-profile files without running anything')
+    .argument('[files...]', 'scenario files or folders, profile files (default: the built-in catalog)')
+    .option('--fixtures <dir>', 'extra fixture folder (repeatable)', (v: string, p: string[] = []) => [
+      ...p,
+      v,
+    ])
+    .addHelpText(
+      'after',
+      '\nEvery problem is printed as file:line:col  code  message. Exit 0: all valid; 2: problems found.',
+    )
+    .action(async (files: string[], opts: { fixtures?: string[] }) => {
+      const targets = files.length ? files : [path.join(packageRoot(), 'scenarios')];
+      const profiles = targets.filter((f) => fs.existsSync(f) && looksLikeProfile(f));
+      const scenarioPaths = targets.filter((f) => !profiles.includes(f));
+      const lines: string[] = [];
+      let count = 0;
+      for (const file of profiles) {
+        const loaded = loadProfileFile(file, KNOWN_FAULTS);
+        lines.push(...loaded.problems.map(formatSourceProblem));
+        count++;
+      }
+      if (scenarioPaths.length > 0) {
+        const fixtureRoots = [
+          ...(opts.fixtures ?? []).map((f) => path.resolve(f)),
+          path.join(packageRoot(), 'scenarios', 'fixtures'),
+        ];
+        const loaded = await loadScenarioFiles(scenarioPaths, { fixtureRoots });
+        lines.push(...loaded.problems.map(formatProblem));
+        count += loaded.files.length;
+      }
+      if (lines.length > 0) {
+        io.stderr.write(`${lines.join('\n')}\n${lines.length} problem(s) in ${count} file(s)\n`);
+        setExit(EXIT.badInput);
+        return;
+      }
+      io.stdout.write(`${count} file(s) valid\n`);
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { judgeNotifications } from '../check/notification-rules';
+import { judgeObservations, ObservationLog } from '../check/observations';
+import type { Finding, ScenarioResult, Status, StepResult } from '../results';
+import type { Scenario, Step } from '../scenario/types';
+import type { RunEnvironment, ScenarioState, StepOutcome } from './run-context';
+import { StepError } from './send-operation';
+import { runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
+import {
+  runAwaitNotificationStep,
+  runExpectNoNotificationStep,
+  runRegisterHubStep,
+  runUnregisterHubStep,
+} from './step-notifications';
+import { runPollStep, runRequestStep } from './step-request';
+
+function runStep(env: RunEnvironment, state: ScenarioState, step: Step): Promise<StepOutcome> {
+  switch (step.kind) {
+    case 'request':
+      return runRequestStep(env, state, step);
+    case 'poll':
+      return runPollStep(env, state, step);
+    case 'await-notification':
+      return runAwaitNotificationStep(env, state, step);
+    case 'expect-no-notification':
+      return runExpectNoNotificationStep(env, state, step);
+    case 'register-hub':
+      return runRegisterHubStep(env, state, step);
+    case 'unregister-hub':
+      return runUnregisterHubStep(env, state, step);
+    case 'control':
+      return runControlStep(env, state, step);
+    case 'prompt':
+      return runPromptStep(env, state, step);
+    case 'sleep':
+      return runSleepStep(env, state, step);
+    case 'set':
+      return runSetStep(env, state, step);
+  }
+}
+
+export function stepName(step: Step): string {
+  if (step.name) return step.name;
+  switch (step.kind) {
+    case 'request':
+    case 'poll':
+      return `${step.kind === 'poll' ? 'poll ' : ''}${step.op}`;
+    case 'await-notification':
+      return `await ${step.types.join(' | ') || 'any event'}`;
+    case 'control':
+      return `control ${step.action}`;
+    default:
+      return step.kind;
+  }
+}
+
+/** Harness trouble (a matcher that cannot run, a crashed check) errors the step instead of failing it. */
+export function isHarnessFinding(f: Finding): boolean {
+  return f.code.startsWith('harness.');
+}
+
+function stepStatus(outcome: StepOutcome, optional: boolean): Status {
+  if (outcome.status) return outcome.status;
+  if (outcome.findings.some(isHarnessFinding)) return 'errored';
+  const failed = outcome.findings.some((f) => f.severity === 'error');
+  return failed && !optional ? 'failed' : 'passed';
+}
+
+/** Optional steps report their failures as warnings. */
+function soften(findings: Finding[], optional: boolean): Finding[] {
+  return optional
+    ? findings.map((f) =>
+        f.severity === 'error' && !isHarnessFinding(f) ? { ...f, severity: 'warning' } : f,
+      )
+    : findings;
+}
+
+function applicability(env: RunEnvironment, scenario: Scenario): string | undefined {
+  if (scenario.api && !scenario.api.includes(env.spec.version.id)) return `not for ${env.spec.version.id}`;
+  const missing = scenario.capabilities.filter((c) => !env.capabilities.has(c));
+  if (missing.length > 0) return `the target does not declare ${missing.join(', ')}`;
+  if (!env.control && scenario.steps.some((s) => s.kind === 'control'))
+    return 'drives the Seller emulator (control steps); the target is not the emulator';
+  return undefined;
+}
+
+function skeleton(
+  scenario: Scenario,
+  status: Status,
+  message: string | undefined,
+  startedAt: string,
+): ScenarioResult {
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    file: scenario.file,
+    status,
+    requirements: scenario.requirements,
+    tags: scenario.tags,
+    capabilities: scenario.capabilities,
+    startedAt,
+    durationMs: 0,
+    steps: [],
+    findings: [],
+    ...(message ? { message } : {}),
+  };
+}
+
+export interface ScenarioHooks {
+  onStepEnd?(scenarioId: string, step: StepResult): void | Promise<void>;
+}
+
+/**
+ * Runs one scenario's steps in order against the target, then the whole-scenario judgements (state
+ * transitions seen over time, notification rules). Never throws: harness trouble becomes `errored`.
+ */
+export async function runScenario(
+  env: RunEnvironment,
+  scenario: Scenario,
+  hooks: ScenarioHooks = {},
+): Promise<ScenarioResult> {
+  const startedAt = new Date(env.clock.now()).toISOString();
+  const realStart = Date.now();
+  const notApplicable = applicability(env, scenario);
+  if (notApplicable) return skeleton(scenario, 'notApplicable', notApplicable, startedAt);
+  if (env.signal.aborted) return skeleton(scenario, 'skipped', 'interrupted before it started', startedAt);
+  const state: ScenarioState = {
+    vars: {},
+    env: { now: () => env.clock.now(), uuid: () => randomUUID(), runId: env.runId, scenarioId: scenario.id },
+    observations: new ObservationLog(),
+    hubs: [],
+    orders: [],
+    requirements: scenario.requirements,
+  };
+  const needsListener = scenario.steps.some((s) =>
+    ['register-hub', 'await-notification', 'expect-no-notification'].includes(s.kind),
+  );
+  const steps: StepResult[] = [];
+  let stopped: string | undefined;
+  try {
+    if (needsListener) state.listener = await env.openListener();
+    await runSetStep(env, state, {
+      kind: 'set',
+      index: -1,
+      values: scenario.vars,
+      requirements: [],
+      optional: false,
+      continueOnFailure: false,
+      location: scenario.location,
+    });
+    for (const step of scenario.steps) {
+      if (step.api && !step.api.includes(env.spec.version.id)) continue;
+      const stepStart = new Date(env.clock.now()).toISOString();
+      const t0 = Date.now();
+      let result: StepResult;
+      if (stopped) {
+        result = {
+          index: step.index,
+          name: stepName(step),
+          kind: step.kind,
+          status: 'skipped',
+          startedAt: stepStart,
+          durationMs: 0,
+          findings: [],
+          exchanges: [],
+          message: stopped,
+        };
+      } else {
+        let outcome: StepOutcome;
+        try {
+          outcome = await runStep(env, state, step);
+        } catch (err) {
+          const message =
+            err instanceof StepError ? err.message : `harness error: ${(err as Error).stack ?? String(err)}`;
+          outcome = { findings: [], exchanges: [], status: 'errored', message };
+        }
+        const status = stepStatus(outcome, step.optional);
+        result = {
+          index: step.index,
+          name: stepName(step),
+          kind: step.kind,
+          status,
+          startedAt: stepStart,
+          durationMs: Date.now() - t0,
+          findings: soften(outcome.findings, step.optional),
+          exchanges: outcome.exchanges,
+          ...(outcome.message ? { message: outcome.message } : {}),
+        };
+        if (status === 'errored') stopped = `not run: step ${step.index + 1} errored`;
+        else if (status === 'failed' && !step.continueOnFailure)
+          stopped = `not run: step ${step.index + 1} failed`;
+        else if (status === 'notApplicable') stopped = 'not run: an earlier step was not applicable';
+        else if (env.signal.aborted) stopped = 'not run: the run was interrupted';
+      }
+      steps.push(result);
+      await hooks.onStepEnd?.(scenario.id, result);
+    }
+  } finally {
+    state.listener?.close();
+  }
+  const findings = [
+    ...judgeObservations(state.observations),
+    ...judgeNotifications(
+      (state.listener?.listener.notifications() ?? []).map((n) => ({
+        sequence: n.sequence,
+        eventType: n.eventType,
+        body: n.body,
+        valid: n.valid,
+        violations: n.violations,
+        exchangeId: n.exchange.id,
+      })),
+      { hubs: state.hubs, orders: state.orders, v11: env.spec.version.generation === 'mplify-123.1' },
+    ),
+  ];
+  return {
+    ...skeleton(scenario, scenarioStatus(steps, findings, env.signal.aborted), stopped, startedAt),
+    durationMs: Date.now() - realStart,
+    steps,
+    findings,
+  };
+}
+
+export function scenarioStatus(
+  steps: readonly StepResult[],
+  findings: readonly Finding[],
+  interrupted: boolean,
+): Status {
+  if (steps.some((s) => s.status === 'errored')) return 'errored';
+  if (steps.some((s) => s.status === 'failed') || findings.some((f) => f.severity === 'error'))
+    return 'failed';
+  if (steps.some((s) => s.status === 'notApplicable')) return 'notApplicable';
+  if (interrupted && steps.some((s) => s.status === 'skipped')) return 'skipped';
+  if (steps.length > 0 && steps.every((s) => s.status === 'skipped')) return 'skipped';
+  return 'passed';
+}
