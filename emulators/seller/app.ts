@@ -4,7 +4,7 @@ import { ScaledClock, type Clock } from '../../src/clock';
 import { ProductSchemaRegistry, type ApiSpec } from '../../src/spec';
 import type { SellerContext } from './context';
 import { mountControlApi } from './control/control-routes';
-import { HttpError, httpErrors } from './http/errors';
+import { asDocumentedError, HttpError, httpErrors } from './http/errors';
 import { sendJson } from './http/respond';
 import { QueryValidator, type QueryValues } from './http/validate-request';
 import { NotificationDispatcher } from './notify/dispatcher';
@@ -68,18 +68,24 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
     if (!handler) continue;
     const capability = capabilityOfOperation(op.operationId);
     api[op.method](toExpressPath(op.path), raw, (req: Request, res: Response) => {
-      if (capability && !profile.capabilities[capability]) {
-        throw httpErrors.notImplemented(`${op.operationId} is not supported by this Seller (${capability})`);
+      try {
+        if (capability && !profile.capabilities[capability]) {
+          throw httpErrors.notImplemented(
+            `${op.operationId} is not supported by this Seller (${capability})`,
+          );
+        }
+        const query = queries.validate(op, req.query as QueryValues);
+        handler(context, {
+          op,
+          params: req.params as Record<string, string>,
+          query,
+          owner: ownerOf(query),
+          req,
+          res,
+        });
+      } catch (err) {
+        throw asDocumentedError(op, err);
       }
-      const query = queries.validate(op, req.query as QueryValues);
-      handler(context, {
-        op,
-        params: req.params as Record<string, string>,
-        query,
-        owner: ownerOf(query),
-        req,
-        res,
-      });
     });
   }
   api.use((req: Request) => {
@@ -109,6 +115,8 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
 /** Body-parser failures are the client's (400); anything else unexpected is a 500 with a spec body. */
 function toHttpError(err: unknown, log?: (line: string) => void): HttpError {
   if (err instanceof HttpError) return err;
+  // A path segment with broken percent-encoding names no resource (only `{id}` routes decode params).
+  if (err instanceof URIError) return httpErrors.notFound(err.message);
   const e = err as { type?: string; status?: number; message?: string; stack?: string };
   if (e.type === 'entity.too.large') return httpErrors.badRequest('invalidBody', 'request body too large');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {

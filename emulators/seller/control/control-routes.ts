@@ -78,6 +78,7 @@ export function mountControlApi(app: Express, ctx: SellerContext): void {
     ),
   );
   r.post('/reset', (_req, res) => {
+    for (const id of ctx.store.hubs.keys()) ctx.dispatcher.forget(id);
     ctx.store.clear();
     ctx.dispatcher.clearRecord();
     reply(res, 200, { ok: true });

@@ -69,6 +69,9 @@ export function raiseItemCharge(ctx: SellerContext, rec: OrderRecord, itemId: st
   const item = rec.doc.productOrderItem.find((i) => i.id === itemId);
   if (!item) return `order ${rec.doc.id} has no item ${itemId}`;
   if (item.state !== 'inProgress') return `item ${itemId} is ${item.state}; a charge needs it inProgress`;
+  // The order must be able to enter held.assessingCharge: not while a cancel or modify is assessed.
+  if (rec.doc.state !== 'inProgress')
+    return `order ${rec.doc.id} is ${rec.doc.state}; an item charge needs it inProgress`;
   if (openCharges(ctx, rec.doc.id).length > 0)
     return `order ${rec.doc.id} already has a charge awaiting response`;
   const ref = { productOrderId: rec.doc.id, productOrderItemId: item.id, productOrderHref: rec.doc.href };

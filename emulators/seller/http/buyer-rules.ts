@@ -18,6 +18,47 @@ function roles(contacts: unknown): string[] {
     : [];
 }
 
+/**
+ * What each response schema adds to its `_Create` schema (identical in v10 and v11): attributes only the
+ * Seller sets. A Buyer sending one gets `422 unexpectedProperty` ([R8]) rather than a silent override or an
+ * echo that would break the attribute rules (a `completionDate` on an acknowledged item). Attributes the
+ * spec does not define at all are still echoed ([R17]); API-NOTES §13.12 leaves that choice to us.
+ */
+export const SELLER_SET = {
+  order: [
+    'id',
+    'href',
+    'orderDate',
+    'state',
+    'stateChange',
+    'completionDate',
+    'cancellationDate',
+    'cancellationReason',
+    'cancellationCharge',
+  ],
+  item: [
+    'state',
+    'stateChange',
+    'expectedCompletionDate',
+    'completionDate',
+    'expediteAcceptedIndicator',
+    'charge',
+    'milestone',
+    'terminationError',
+    'itemTerm',
+  ],
+  cancel: ['id', 'href', 'state', 'charge', 'cancellationDeniedReason'],
+  modify: ['id', 'href', 'state', 'creationDate'],
+} as const;
+
+export function checkSellerSet(body: Json, attributes: readonly string[], at = ''): ErrorBody[] {
+  return attributes
+    .filter((key) => body[key] !== undefined)
+    .map((key) =>
+      error422('unexpectedProperty', `${key} is set by the Seller, not the Buyer (R8)`, `${at}/${key}`),
+    );
+}
+
 export interface CreateRuleOptions {
   readonly requireBuyerContacts: boolean;
   readonly products?: ProductSchemaRegistry;
@@ -28,7 +69,7 @@ export interface CreateRuleOptions {
  * with a JSON Pointer. The schema has already passed, so the shapes are known.
  */
 export function checkCreateOrder(body: Json, options: CreateRuleOptions): ErrorBody[] {
-  const errors: ErrorBody[] = [];
+  const errors: ErrorBody[] = checkSellerSet(body, SELLER_SET.order);
   if (
     options.requireBuyerContacts &&
     !roles(body['relatedContactInformation']).includes('productOrderContact')
@@ -45,6 +86,7 @@ export function checkCreateOrder(body: Json, options: CreateRuleOptions): ErrorB
   const ids = new Set<string>();
   items.forEach((item, i) => {
     const at = `/productOrderItem/${i}`;
+    errors.push(...checkSellerSet(item, SELLER_SET.item, at));
     const id = String(item['id']);
     if (ids.has(id)) errors.push(error422('invalidValue', `item id '${id}' is used twice`, `${at}/id`));
     ids.add(id);

@@ -1,3 +1,5 @@
+import type { OperationInfo } from '../../../src/spec';
+
 /**
  * Spec-shaped error bodies (Mplify 123.1 §7.1): one builder per status, codes from the spec's enums.
  * 422 bodies are arrays of Error422 with a JSON Pointer `propertyPath`.
@@ -58,3 +60,21 @@ export const httpErrors = {
   internal: (text: string) => new HttpError(500, { code: 'internalError', reason: reason(text) }),
   notImplemented: (text: string) => new HttpError(501, { code: 'notImplemented', reason: reason(text) }),
 };
+
+/**
+ * Answers only with a status the operation documents. MEF 123 (v10/v5) documents no 422 on the list,
+ * PATCH and hub operations, and no version documents it on the modify-date list; there a 422 becomes
+ * `400` with the closest Error400 code (`invalidQuery` without a request body, `invalidBody` with one),
+ * every problem kept in `message`. API-NOTES §13.8: the spec leaves 400 vs 422 open; the YAML decides.
+ */
+export function asDocumentedError(op: OperationInfo, err: unknown): unknown {
+  if (!(err instanceof HttpError) || op.responses.has(err.status) || err.status !== 422) return err;
+  const problems = (Array.isArray(err.body) ? err.body : [err.body]) as readonly ErrorBody[];
+  const first = problems[0];
+  const text = problems.map((p) => `${p.propertyPath ?? ''} ${p.reason}`.trim()).join('; ');
+  return new HttpError(400, {
+    code: op.requestSchemaName ? 'invalidBody' : 'invalidQuery',
+    reason: reason(first?.reason ?? 'the request cannot be processed'),
+    ...(problems.length > 1 || first?.propertyPath ? { message: text } : {}),
+  });
+}

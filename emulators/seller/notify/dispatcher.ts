@@ -38,7 +38,8 @@ export interface DispatcherStats {
  */
 export class NotificationDispatcher {
   private readonly queues = new Map<string, Job[]>();
-  private readonly busy = new Set<string>();
+  /** Hubs with a delivery in flight or waiting for a retry; aborting stops that job's retries. */
+  private readonly busy = new Map<string, AbortController>();
   private readonly record: DeliveryAttempt[] = [];
   private waiting = 0;
   private idleWaiters: (() => void)[] = [];
@@ -66,22 +67,27 @@ export class NotificationDispatcher {
   }
 
   private pump(hubId: string): void {
-    if (this.busy.has(hubId) || this.closed) return;
-    const job = this.queues.get(hubId)?.shift();
+    if (this.busy.has(hubId)) return;
+    const job = this.closed ? undefined : this.queues.get(hubId)?.shift();
     if (!job) {
       this.queues.delete(hubId);
       this.checkIdle();
       return;
     }
-    this.busy.add(hubId);
-    void this.attempt(job).finally(() => {
+    const controller = new AbortController();
+    this.busy.set(hubId, controller);
+    void this.attempt(job, controller.signal).finally(() => {
       this.busy.delete(hubId);
       this.pump(hubId);
     });
   }
 
-  private async attempt(job: Job): Promise<void> {
+  private async attempt(job: Job, signal: AbortSignal): Promise<void> {
     for (;;) {
+      if (signal.aborted) {
+        this.stats.abandoned++;
+        return;
+      }
       job.attempt++;
       this.stats.attempts++;
       const result = await postJson(job.url, JSON.stringify(job.event.body), this.settings.timeoutMs);
@@ -102,12 +108,12 @@ export class NotificationDispatcher {
         this.stats.delivered++;
         return;
       }
-      if (job.attempt >= this.settings.maxAttempts || this.closed) {
+      if (job.attempt >= this.settings.maxAttempts || signal.aborted) {
         this.stats.abandoned++;
         return;
       }
       this.waiting++;
-      await this.clock.sleep(this.settings.backoff * 2 ** (job.attempt - 1));
+      await this.clock.sleep(this.settings.backoff * 2 ** (job.attempt - 1), signal);
       this.waiting--;
     }
   }
@@ -143,9 +149,19 @@ export class NotificationDispatcher {
     this.record.length = 0;
   }
 
+  /**
+   * The hub was unregistered: its queued events are dropped and a pending retry is abandoned, so nothing
+   * reaches its callback afterwards ([R108]).
+   */
+  forget(hubId: string): void {
+    this.queues.delete(hubId);
+    this.busy.get(hubId)?.abort();
+  }
+
   close(): void {
     this.closed = true;
     this.queues.clear();
+    for (const controller of this.busy.values()) controller.abort();
     this.checkIdle();
   }
 }

@@ -16,7 +16,8 @@ export function parseHubQuery(query: string | undefined, known: readonly string[
     if (name !== 'eventType')
       return { ok: false, reason: `query attribute '${name}' is not supported; only eventType is` };
     for (const raw of clause.slice(eq + 1).split(',')) {
-      const value = decodeURIComponent(raw.trim());
+      const value = decode(raw.trim());
+      if (value === undefined) return { ok: false, reason: `'${raw.trim()}' is not valid percent-encoding` };
       if (!known.includes(value)) return { ok: false, reason: `unknown eventType '${value}'` };
       if (!types.includes(value)) types.push(value);
     }
@@ -24,4 +25,13 @@ export function parseHubQuery(query: string | undefined, known: readonly string[
   return types.length > 0
     ? { ok: true, eventTypes: types }
     : { ok: false, reason: 'query names no eventType' };
+}
+
+/** decodeURIComponent without the URIError a malformed `%` sequence throws. */
+function decode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

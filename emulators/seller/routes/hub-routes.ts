@@ -43,5 +43,6 @@ export const retrieveHub: OperationHandler = (ctx, { params, owner, res }) => {
 export const unregisterListener: OperationHandler = (ctx, { params, owner, res }) => {
   const hub = findOwned(ctx.store.hubs, params['id'] ?? '', owner, 'hub');
   ctx.store.hubs.delete(hub.doc.id);
+  ctx.dispatcher.forget(hub.doc.id);
   sendNoContent(res);
 };

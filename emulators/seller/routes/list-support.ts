@@ -63,7 +63,8 @@ export function sendPage<R>(
     );
   }
   const offset = typeof query['offset'] === 'number' ? query['offset'] : 0;
-  const asked = typeof query['limit'] === 'number' ? query['limit'] : maxPageSize;
+  // No `limit` asks for everything: a page cut to maxPageSize is then throttled too.
+  const asked = typeof query['limit'] === 'number' ? query['limit'] : Infinity;
   const limit = Math.min(asked, maxPageSize);
   const page = matches.slice(offset, offset + limit);
   const throttled = asked > maxPageSize && offset + limit < matches.length;

@@ -40,7 +40,17 @@ export function ownerOf(query: TypedQuery): Owned {
   return { ...(buyerId ? { buyerId } : {}), ...(sellerId ? { sellerId } : {}) };
 }
 
-/** Runs `fn` once the response has been written: the Buyer has its answer before anything follows. */
+/**
+ * Runs `fn` once the response has been written: the Buyer has its answer before anything follows. Also on
+ * `close` (a client that hangs up early): the resource exists, so its lifecycle must start anyway.
+ */
 export function afterResponse(res: Response, fn: () => void): void {
-  res.once('finish', fn);
+  let ran = false;
+  const once = (): void => {
+    if (ran) return;
+    ran = true;
+    fn();
+  };
+  res.once('finish', once);
+  res.once('close', once);
 }

@@ -13,6 +13,8 @@ import { applyFilters, sendPage, type FieldReader } from './list-support';
 import { afterResponse, findOwned, ownedBy, type OperationHandler } from './operation';
 
 const TERMINAL = ['completed', 'failed', 'partial', 'cancelled', 'rejected'];
+/** The attributes of ProductOrder_Update: a PATCH must carry at least one ([R53]). */
+const UPDATABLE = ['externalId', 'note', 'productOrderItem', 'projectId', 'relatedContactInformation'];
 
 export const createProductOrder: OperationHandler = (ctx, { op, owner, req, res }) => {
   const body = readJsonObject(req);
@@ -90,8 +92,12 @@ export const patchProductOrder: OperationHandler = (ctx, { op, params, owner, re
   const record = findOwned(ctx.store.orders, params['id'] ?? '', owner, 'product order');
   const body = readJsonObject(req);
   validateBody(ctx.spec, op, body);
-  if (Object.keys(body).length === 0)
-    throw httpErrors.one422('missingProperty', 'nothing to update (R53)', '/');
+  if (!UPDATABLE.some((k) => body[k] !== undefined))
+    throw httpErrors.one422(
+      'missingProperty',
+      `nothing to update: send one of ${UPDATABLE.join(', ')} (R53)`,
+      '/',
+    );
   if (TERMINAL.includes(record.doc.state))
     throw httpErrors.conflict(`order is ${record.doc.state} and can no longer be updated`);
   const doc = record.doc;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../context';
 import { startCancel, startModify } from '../engine/tasks';
+import { checkSellerSet, SELLER_SET } from '../http/buyer-rules';
 import { error422, httpErrors } from '../http/errors';
 import { readJsonObject } from '../http/read-body';
 import { sendJson } from '../http/respond';
@@ -16,7 +17,7 @@ export const createCancelProductOrder: OperationHandler = (ctx, { op, owner, req
   validateBody(ctx.spec, op, body);
   const ref = body['productOrder'] as { productOrderId: string };
   const order = ctx.store.orders.get(ref.productOrderId);
-  const errors = [];
+  const errors = checkSellerSet(body, SELLER_SET.cancel);
   if (!order || !ownedBy(owner, order)) {
     errors.push(
       error422(
@@ -85,6 +86,8 @@ export const createModifyProductOrderItemRequestedDeliveryDate: OperationHandler
 ) => {
   const body = readJsonObject(req);
   validateBody(ctx.spec, op, body);
+  const sellerSet = checkSellerSet(body, SELLER_SET.modify);
+  if (sellerSet.length > 0) throw httpErrors.unprocessable(sellerSet);
   const ref = body['productOrderItem'] as { productOrderId: string; productOrderItemId: string };
   const order = ctx.store.orders.get(ref.productOrderId);
   if (!order || !ownedBy(owner, order)) {
