@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 'use strict';
+// A closed pipe (`lso-harness list | head`) is the reader's choice, not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 // Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci`).
 let main;
 try {

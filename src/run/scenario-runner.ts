@@ -56,7 +56,8 @@ export function stepName(step: Step): string {
 
 /** Harness trouble (a matcher that cannot run, a crashed check) errors the step instead of failing it. */
 export function isHarnessFinding(f: Finding): boolean {
-  return f.code.startsWith('harness.');
+  // A refused connection means nothing answers there: the run cannot judge the target at all.
+  return f.code.startsWith('harness.') || f.code === 'transport.connectionRefused';
 }
 
 function stepStatus(outcome: StepOutcome, optional: boolean): Status {

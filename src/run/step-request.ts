@@ -68,7 +68,9 @@ export async function runPollStep(
     );
     exchanges.push(...send.preceding, send.exchange);
     const hard = findings.filter((f) => f.severity === 'error');
-    const expectation = judgeExpectation(send, step.expect, state, requirements);
+    // Every response must have the expected status; body, header and count matchers describe the end state.
+    const statusOnly = { ...step.expect, body: [], headers: [], count: undefined, errorCode: undefined };
+    const expectation = judgeExpectation(send, statusOnly, state, requirements);
     if (hard.length > 0 || expectation.length > 0 || !send.exchange.response) {
       return { findings: [...findings, ...expectation], exchanges: keepEvidence(exchanges) };
     }
@@ -76,9 +78,13 @@ export async function runPollStep(
       env: state.env,
     });
     if (results.every((r) => r.ok)) {
-      const saved = saveValues(step.save, send.json, send.exchange.response.headers, state, send.exchange.id);
+      const final = judgeExpectation(send, step.expect, state, requirements);
+      const saved =
+        final.length === 0
+          ? saveValues(step.save, send.json, send.exchange.response.headers, state, send.exchange.id)
+          : [];
       return {
-        findings: [...findings, ...saved],
+        findings: [...findings, ...final, ...saved],
         exchanges: keepEvidence(exchanges),
         message: `condition met after ${attempts} request(s)`,
       };
