@@ -1,83 +1,64 @@
-import type { RequirementInfo } from '../run/verdicts';
+import { GENERAL_SECTIONS } from './catalogue-general';
+import type { CatalogueEntry, CatalogueSection, RequirementKind, RequirementRole } from './catalogue-types';
+import { UC1_ITEM_SECTIONS } from './catalogue-uc1-items';
+import { UC1_ORDER_SECTIONS } from './catalogue-uc1-order';
+import { UC11_TO_14_SECTIONS } from './catalogue-uc11-14';
+import { UC15_TO_16_SECTIONS } from './catalogue-uc15-16';
+import { UC2_TO_4_SECTIONS } from './catalogue-uc2-4';
+import { UC5_TO_10_SECTIONS } from './catalogue-uc5-10';
+import { mef123IdsFor } from './mef123';
 
-/**
- * Requirements of the Mplify 123.1 developer guide that bind the Seller, with a one-line summary in our
- * own words and the MEF 57.2 requirement each traces to. Ids follow the guide; the statements themselves
- * are in the guide (not reproduced here).
- */
-export interface CatalogueEntry extends RequirementInfo {
-  readonly role: 'Seller' | 'Buyer' | 'Both';
-  readonly traces: readonly string[];
+export type {
+  CatalogueEntry,
+  CatalogueSection,
+  DraftEntry,
+  RequirementKind,
+  RequirementRole,
+  Testability,
+  TestabilityKind,
+} from './catalogue-types';
+
+/** The sections of Mplify 123.1 that hold requirement statements, in document order. */
+export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
+  ...GENERAL_SECTIONS,
+  ...UC1_ORDER_SECTIONS,
+  ...UC1_ITEM_SECTIONS,
+  ...UC2_TO_4_SECTIONS,
+  ...UC5_TO_10_SECTIONS,
+  ...UC11_TO_14_SECTIONS,
+  ...UC15_TO_16_SECTIONS,
+];
+
+/** R, D, O or CR, read from the id. */
+export function kindOf(id: string): RequirementKind {
+  const kind = /^(CR|R|D|O)\d+$/.exec(id)?.[1];
+  if (kind === 'CR' || kind === 'R' || kind === 'D' || kind === 'O') return kind;
+  throw new Error(`not a Mplify 123.1 requirement id: ${id}`);
 }
 
-export const REQUIREMENT_CATALOGUE: readonly CatalogueEntry[] = [
-  {
-    id: 'R1',
-    role: 'Seller',
-    traces: ['MEF57.2 R1'],
-    summary: 'Create, list and retrieve product orders are supported',
-  },
-  {
-    id: 'R17',
-    role: 'Seller',
-    traces: ['MEF57.2 R19', 'MEF57.2 R33'],
-    summary: 'The create response echoes every Buyer attribute unchanged',
-  },
-  {
-    id: 'R18',
-    role: 'Seller',
-    traces: ['MEF57.2 R16'],
-    summary: 'The Seller sets id, orderDate, items, state, stateChange and a sellerContact',
-  },
-  { id: 'R19', role: 'Seller', traces: [], summary: 'A product order id never changes' },
-  {
-    id: 'R20',
-    role: 'Seller',
-    traces: ['MEF57.2 R20', 'MEF57.2 R57'],
-    summary: 'The order stateChange holds the full state history',
-  },
-  { id: 'R23', role: 'Seller', traces: ['MEF57.2 R32'], summary: 'Every item carries state and stateChange' },
-  {
-    id: 'R24',
-    role: 'Seller',
-    traces: ['MEF57.2 R51', 'MEF57.2 R60'],
-    summary: 'Each item stateChange holds the full state history',
-  },
-  {
-    id: 'R28',
-    role: 'Seller',
-    traces: ['MEF57.2 R36'],
-    summary: 'A cancelled or failed item has no expectedCompletionDate',
-  },
-  {
-    id: 'R29',
-    role: 'Seller',
-    traces: ['MEF57.2 R37'],
-    summary: 'An inProgress item has an expectedCompletionDate',
-  },
-  {
-    id: 'R30',
-    role: 'Seller',
-    traces: ['MEF57.2 R38'],
-    summary: 'Only a completed item has a completionDate',
-  },
-  { id: 'R47', role: 'Seller', traces: ['MEF57.2 R21'], summary: 'A completed order has a completionDate' },
-  {
-    id: 'R60',
-    role: 'Seller',
-    traces: ['MEF57.2 R99'],
-    summary: 'List items carry id, dates, externalId, projectId and state when set',
-  },
-  {
-    id: 'R61',
-    role: 'Seller',
-    traces: ['MEF57.2 R101'],
-    summary: 'A list with no match is 200 with an empty array',
-  },
-  {
-    id: 'R64',
-    role: 'Seller',
-    traces: ['MEF57.2 R103'],
-    summary: 'States and attributes follow the state tables',
-  },
-];
+/**
+ * Every requirement statement of Mplify 123.1 (R1–R115, D1–D5, O1–O19, CR1–CR9) in document order: role,
+ * section, use cases, traces, MEF 123 equivalents, how the harness can judge it, and a one-line summary
+ * in our own words. The statements themselves are in the guide (not reproduced here).
+ */
+export const REQUIREMENT_CATALOGUE: readonly CatalogueEntry[] = CATALOGUE_SECTIONS.flatMap((s) =>
+  s.entries.map((e): CatalogueEntry => ({
+    ...e,
+    kind: kindOf(e.id),
+    section: s.section,
+    useCases: e.useCases ?? s.useCases,
+    mef123: mef123IdsFor(e.id),
+  })),
+);
+
+const BY_ID: ReadonlyMap<string, CatalogueEntry> = new Map(REQUIREMENT_CATALOGUE.map((e) => [e.id, e]));
+
+/** The catalogue entry of a Mplify 123.1 id, if there is one. */
+export function catalogueEntry(id: string): CatalogueEntry | undefined {
+  return BY_ID.get(id);
+}
+
+/** Whether a requirement binds the given party: its own role, or "Both". */
+export function binds(entry: { readonly role: RequirementRole }, party: 'Seller' | 'Buyer'): boolean {
+  return entry.role === party || entry.role === 'Both';
+}

@@ -1,0 +1,155 @@
+import type { CatalogueSection } from './catalogue-types';
+
+/**
+ * §6.15–6.16, use cases 15–16: hub registration and notifications, milestones.
+ * Summaries are in our own words; the statements themselves are in the guide.
+ */
+export const UC15_TO_16_SECTIONS: readonly CatalogueSection[] = [
+  {
+    section: '6.15',
+    useCases: ['15'],
+    entries: [
+      {
+        id: 'O18',
+        role: 'Seller',
+        traces: ['MEF57.2 O21'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'The Seller may accept hub registrations for event types beyond chargeCreateEvent',
+      },
+      {
+        id: 'R103',
+        role: 'Seller',
+        traces: [],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'In a hub query, eventType is the only attribute the Seller has to support',
+      },
+      {
+        id: 'R104',
+        role: 'Seller',
+        traces: ['MEF57.2 R120'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'The Seller accepts registrations for, and sends, chargeCreateEvent',
+      },
+      {
+        id: 'R105',
+        role: 'Buyer',
+        traces: ['MEF57.2 R121'],
+        testability: 'buyer-side',
+        summary: 'The Buyer subscribes to chargeCreateEvent',
+      },
+      {
+        id: 'R106',
+        role: 'Buyer',
+        traces: [],
+        testability: 'buyer-side',
+        summary: 'To unregister, the Buyer uses the subscription id that the Seller returned',
+      },
+      {
+        id: 'R107',
+        role: 'Seller',
+        traces: [],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'A successful unregister answers 204 with no body',
+      },
+    ],
+  },
+  {
+    section: '6.16',
+    useCases: ['16'],
+    entries: [
+      {
+        id: 'R108',
+        role: 'Seller',
+        traces: ['MEF57.2 R122'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'No notification goes to a Buyer that has not registered for it',
+      },
+      {
+        id: 'R109',
+        role: 'Seller',
+        traces: ['MEF57.2 R123'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'A Buyer registered for an event type receives those notifications',
+      },
+      {
+        id: 'R110',
+        role: 'Seller',
+        traces: [],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'Every notification sets event, eventId, eventTime and eventType',
+      },
+      {
+        id: 'R111',
+        role: 'Seller',
+        traces: ['MEF57.2 R124'],
+        testability: 'conditional',
+        capability: 'charges',
+        summary: 'A charge create or timeout event payload carries the charge id',
+      },
+      {
+        id: 'R112',
+        role: 'Seller',
+        traces: ['MEF57.2 R124'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'State-change event payloads (order, cancel, charge, date change) carry id and state',
+      },
+      {
+        id: 'R113',
+        role: 'Seller',
+        traces: ['MEF57.2 R124'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'An expectedCompletionDateSet event payload carries id and orderItemId',
+      },
+      {
+        id: 'R114',
+        role: 'Seller',
+        traces: ['MEF57.2 R124'],
+        testability: 'conditional',
+        capability: 'notifications',
+        summary: 'An item state-change event payload carries id, orderItemId and state',
+      },
+      {
+        id: 'R115',
+        role: 'Seller',
+        traces: ['MEF57.2 R124'],
+        testability: 'conditional',
+        capability: 'milestones',
+        summary: 'A milestone event payload carries id, orderItemId and milestoneName',
+      },
+      {
+        id: 'O19',
+        role: 'Seller',
+        traces: ['MEF57.2 O22'],
+        testability: 'conditional',
+        capability: 'milestones',
+        summary: 'The Seller may support product-specific item milestones',
+      },
+      {
+        id: 'CR8',
+        role: 'Seller',
+        traces: ['MEF57.2 R124'],
+        testability: 'conditional',
+        capability: 'milestones',
+        summary:
+          'A Seller with milestones sends productSpecificProductOrderItemMilestoneEvent with milestoneName set',
+      },
+      {
+        id: 'CR9',
+        role: 'Seller',
+        traces: ['MEF57.2 CR9<O22'],
+        testability: 'conditional',
+        capability: 'milestones',
+        summary: "A Seller with milestones keeps their history in the item's milestone attribute",
+      },
+    ],
+  },
+];

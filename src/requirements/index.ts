@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './coverage';
+export * from './mef123';
