@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import * as path from 'node:path';
-import { REQUIREMENT_CATALOGUE } from '../requirements/catalogue';
+import { coverage, formatCoverage } from '../requirements';
 import { formatProblem, loadScenarioFiles } from '../scenario';
 import { packageRoot } from '../util/package-root';
 import { EXIT, UsageError } from './exit-codes';
@@ -12,8 +12,9 @@ export function registerListCommand(program: Command, io: CliIo, setExit: (code:
     .description('List the scenarios, or the requirements and which scenarios cover them')
     .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')
     .option('--requirements', 'print requirement coverage instead of scenarios')
+    .option('--buyer', 'with --requirements: the Buyer-binding requirements instead of the Seller ones')
     .option('--json', 'machine-readable output')
-    .action(async (paths: string[], opts: { requirements?: boolean; json?: boolean }) => {
+    .action(async (paths: string[], opts: { requirements?: boolean; buyer?: boolean; json?: boolean }) => {
       const targets = paths.length ? paths : [path.join(packageRoot(), 'scenarios')];
       const loaded = await loadScenarioFiles(targets, {
         fixtureRoots: [path.join(packageRoot(), 'scenarios', 'fixtures')],
@@ -21,28 +22,13 @@ export function registerListCommand(program: Command, io: CliIo, setExit: (code:
       if (loaded.problems.length > 0)
         throw new UsageError('the scenario files have problems', loaded.problems.map(formatProblem));
       if (opts.requirements) {
-        const rows = REQUIREMENT_CATALOGUE.map((r) => ({
-          id: r.id,
-          role: r.role,
-          summary: r.summary ?? '',
-          scenarios: loaded.scenarios
-            .filter(
-              (s) => s.requirements.includes(r.id) || s.steps.some((st) => st.requirements.includes(r.id)),
-            )
-            .map((s) => s.id),
+        const input = loaded.scenarios.map((sc) => ({
+          id: sc.id,
+          requirements: sc.requirements,
+          stepRequirements: sc.steps.flatMap((st) => st.requirements),
         }));
-        const covered = rows.filter((r) => r.scenarios.length > 0).length;
-        if (opts.json)
-          io.stdout.write(
-            `${JSON.stringify({ covered, total: rows.length, requirements: rows }, null, 2)}\n`,
-          );
-        else {
-          for (const r of rows)
-            io.stdout.write(
-              `${r.id.padEnd(6)} ${r.role.padEnd(6)} ${r.scenarios.length ? r.scenarios.join(', ') : '(not covered)'}\n         ${r.summary}\n`,
-            );
-          io.stdout.write(`\n${covered} of ${rows.length} requirements covered by at least one scenario\n`);
-        }
+        const result = coverage(input, opts.buyer ? 'Buyer' : 'Seller');
+        io.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatCoverage(result)}\n`);
       } else if (opts.json) {
         io.stdout.write(
           `${JSON.stringify(

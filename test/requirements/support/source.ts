@@ -4,8 +4,8 @@ import * as path from 'node:path';
 /**
  * The requirement statements shipped beside the SDK (`shared/mef-sdk/requirements/requirements.json`).
  * They are not vendored into the repository (the project carries ids and our own summaries only), so
- * the tests that compare against them are skipped where the file is absent. LSO_REQUIREMENTS_JSON
- * points elsewhere.
+ * the tests that compare against them read it from beside the checkout and fail where it is absent.
+ * LSO_REQUIREMENTS_JSON points elsewhere.
  */
 export interface SourceStatement {
   readonly doc: 'Mplify 123.1' | 'MEF 123' | 'MEF 57.2';
@@ -25,8 +25,16 @@ export const SOURCE_PATH =
   process.env['LSO_REQUIREMENTS_JSON'] ??
   path.resolve(__dirname, '../../../../shared/mef-sdk/requirements/requirements.json');
 
-export function loadSource(): readonly SourceStatement[] | undefined {
-  if (!fs.existsSync(SOURCE_PATH)) return undefined;
+/**
+ * The statements, or a failing suite: a missing source must never turn the licensing guard into a silent
+ * pass. CI clones the project with shared/ beside it, as developers have it.
+ */
+export function loadSource(): readonly SourceStatement[] {
+  if (!fs.existsSync(SOURCE_PATH)) {
+    throw new Error(
+      `requirement statements not found at ${SOURCE_PATH}; set LSO_REQUIREMENTS_JSON to a copy`,
+    );
+  }
   return JSON.parse(fs.readFileSync(SOURCE_PATH, 'utf8')) as SourceStatement[];
 }
 
