@@ -1,0 +1,15 @@
+export * from './types';
+export { deepEqual, isJsonObject, isJsonValue, isSubset, preview } from './json';
+export * from './problem';
+export * from './template';
+export * from './matchers';
+export { describeOps, compileMatcher } from './matcher-compile';
+export type { CompiledMatcher, CompiledOp } from './matcher-compile';
+export * from './evaluate-expectation';
+export * from './request-body';
+export * from './event-types';
+export { SCENARIO_SCHEMA, VARIABLE_NAME_PATTERN } from './scenario-schema';
+export { MATCHER_OPERATORS } from './normalize-matchers';
+export type { SpecFacts } from './normalize-context';
+export * from './load-scenarios';
+export { describeStep } from './describe-step';
