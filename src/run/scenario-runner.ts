@@ -3,7 +3,7 @@ import { judgeNotifications } from '../check/notification-rules';
 import { judgeObservations, ObservationLog } from '../check/observations';
 import type { Finding, ScenarioResult, Status, StepResult } from '../results';
 import type { Scenario, Step } from '../scenario/types';
-import type { RunEnvironment, ScenarioState, StepOutcome } from './run-context';
+import { lastSequence, type RunEnvironment, type ScenarioState, type StepOutcome } from './run-context';
 import { StepError } from './send-operation';
 import { runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
 import {
@@ -197,6 +197,7 @@ export async function runScenario(
       await hooks.onStepEnd?.(scenario.id, result);
     }
   } finally {
+    await removeLeftoverHubs(env, state);
     state.listener?.close();
   }
   const findings = [
@@ -219,6 +220,18 @@ export async function runScenario(
     steps,
     findings,
   };
+}
+
+/** Hubs the scenario registered and left behind are removed, so no Seller keeps calling a closed listener. */
+async function removeLeftoverHubs(env: RunEnvironment, state: ScenarioState): Promise<void> {
+  for (const hub of state.hubs.filter((h) => h.unregisteredAtSeq === undefined)) {
+    await env.client.send({
+      method: 'DELETE',
+      url: `${env.targetUrl}/hub/${encodeURIComponent(hub.id)}`,
+      operationId: 'unregisterListener',
+    });
+    hub.unregisteredAtSeq = lastSequence(state.listener?.listener);
+  }
 }
 
 export function scenarioStatus(
