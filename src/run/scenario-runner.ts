@@ -80,6 +80,8 @@ function applicability(env: RunEnvironment, scenario: Scenario): string | undefi
   if (scenario.api && !scenario.api.includes(env.spec.version.id)) return `not for ${env.spec.version.id}`;
   const missing = scenario.capabilities.filter((c) => !env.capabilities.has(c));
   if (missing.length > 0) return `the target does not declare ${missing.join(', ')}`;
+  const present = scenario.unsupported.filter((c) => env.capabilities.has(c));
+  if (present.length > 0) return `checks a Seller without ${present.join(', ')}; the target declares it`;
   if (!env.control && scenario.steps.some((s) => s.kind === 'control'))
     return 'drives the Seller emulator (control steps); the target is not the emulator';
   return undefined;

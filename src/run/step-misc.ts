@@ -3,21 +3,6 @@ import { saveValues } from './judge-expectation';
 import type { RunEnvironment, ScenarioState, StepOutcome } from './run-context';
 import { renderOrThrow, renderText, StepError } from './send-operation';
 
-/** Scenario control actions → the emulator's control API actions (same engine as its own timers). */
-const CONTROL_MAP: Readonly<Record<string, string>> = {
-  advance: 'advance',
-  resume: 'advance',
-  complete: 'complete',
-  fail: 'fail',
-  reject: 'reject',
-  hold: 'raise-charge',
-  'raise-charge': 'raise-charge',
-  'timeout-charge': 'timeout-charge',
-  milestone: 'milestone',
-  'seller-cancel': 'seller-cancel',
-  'set-expected-date': 'set-expected-date',
-};
-
 export async function runControlStep(
   env: RunEnvironment,
   state: ScenarioState,
@@ -30,8 +15,7 @@ export async function runControlStep(
       status: 'notApplicable',
       message: 'needs the embedded Seller emulator',
     };
-  const action = CONTROL_MAP[step.action];
-  if (!action) throw new StepError(`control action '${step.action}' is not supported by the Seller emulator`);
+  const action = step.action;
   if (!step.order) throw new StepError(`control ${step.action} needs 'order'`);
   const order = renderText(step.order, state);
   const args = renderOrThrow(step.args, state) as Record<string, unknown>;

@@ -14,13 +14,17 @@ import { didYouMean } from './suggest';
 import type { Scenario, Step } from './types';
 import * as path from 'node:path';
 
-function capabilities(ctx: NormalizeContext, raw: unknown): Capability[] {
+function capabilities(
+  ctx: NormalizeContext,
+  raw: unknown,
+  key: 'capabilities' | 'unsupported',
+): Capability[] {
   const out: Capability[] = [];
   rawStrings(raw).forEach((c, i) => {
     if (isCapability(c)) out.push(c);
     else {
       const hint = didYouMean(c, ALL_CAPABILITIES) || `; known: ${ALL_CAPABILITIES.join(', ')}`;
-      ctx.report('scenario.unknownCapability', ['capabilities', i], `unknown capability "${c}"${hint}`);
+      ctx.report('scenario.unknownCapability', [key, i], `unknown capability "${c}"${hint}`);
     }
   });
   return out;
@@ -61,7 +65,8 @@ export function toScenario(ctx: NormalizeContext): Scenario | undefined {
     title: rawString(data['title']) ?? '',
     ...(description !== undefined ? { description } : {}),
     requirements: rawStrings(data['requirements']),
-    capabilities: capabilities(ctx, data['capabilities']),
+    capabilities: capabilities(ctx, data['capabilities'], 'capabilities'),
+    unsupported: capabilities(ctx, data['unsupported'], 'unsupported'),
     tags: rawStrings(data['tags']),
     ...(api ? { api } : {}),
     fixtures: base,

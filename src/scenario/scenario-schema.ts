@@ -169,6 +169,7 @@ export const SCENARIO_SCHEMA = {
     description: { type: 'string' },
     requirements: { ...textList, minItems: 1 },
     capabilities: textList,
+    unsupported: textList,
     tags: textList,
     api: { ...textList, minItems: 1 },
     fixtures: { type: 'string' },

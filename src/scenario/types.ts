@@ -28,6 +28,11 @@ export interface Scenario {
   readonly requirements: readonly string[];
   /** Optional bundles the target must support; otherwise the scenario is not applicable. */
   readonly capabilities: readonly Capability[];
+  /**
+   * Bundles the target must NOT support: the scenario checks how a Seller without them answers (501
+   * notImplemented, [O1]). A target that declares one of them makes the scenario not applicable.
+   */
+  readonly unsupported: readonly Capability[];
   readonly tags: readonly string[];
   /** API variants the scenario applies to; absent: all of them. */
   readonly api?: readonly ApiVersionId[];
@@ -175,23 +180,8 @@ export interface UnregisterHubStep extends StepBase {
 }
 
 /** What the embedded Seller emulator can be told to do (docs/SCENARIO-FORMAT.md#control). */
-export const CONTROL_ACTIONS = [
-  'advance',
-  'complete',
-  'fail',
-  'reject',
-  'hold',
-  'resume',
-  'set-expected-date',
-  'milestone',
-  'raise-charge',
-  'withdraw-charge',
-  'seller-cancel',
-  'accept-task',
-  'decline-task',
-  'inject-fault',
-] as const;
-export type ControlAction = (typeof CONTROL_ACTIONS)[number];
+export { CONTROL_ACTIONS, type ControlAction } from '../control-actions';
+import type { ControlAction } from '../control-actions';
 
 /** Drives the embedded Seller emulator; not applicable against a real Seller. */
 export interface ControlStep extends StepBase {

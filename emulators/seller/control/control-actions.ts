@@ -1,31 +1,11 @@
 import type { SellerContext } from '../context';
-import { raiseItemCharge, timeoutCharge } from '../engine/charges';
+import { raiseItemCharge, timeoutCharge, withdrawCharge } from '../engine/charges';
 import { finishOrder, rejectOrder, reachMilestone, sellerCancel } from '../engine/order-flow';
 import { setExpectedDate } from '../engine/transitions';
 import type { OrderRecord } from '../state/store';
 
-export type ControlAction =
-  | 'advance'
-  | 'complete'
-  | 'fail'
-  | 'reject'
-  | 'raise-charge'
-  | 'timeout-charge'
-  | 'milestone'
-  | 'seller-cancel'
-  | 'set-expected-date';
-
-export const CONTROL_ACTIONS: readonly ControlAction[] = [
-  'advance',
-  'complete',
-  'fail',
-  'reject',
-  'raise-charge',
-  'timeout-charge',
-  'milestone',
-  'seller-cancel',
-  'set-expected-date',
-];
+import type { ControlAction } from '../../../src/control-actions';
+export { CONTROL_ACTIONS, type ControlAction } from '../../../src/control-actions';
 
 export interface ControlArgs {
   readonly item?: string;
@@ -77,13 +57,27 @@ export function runControlAction(
         ? { ok: false, reason: charge }
         : { ok: true, detail: { chargeId: charge.doc.id } };
     }
+    case 'withdraw-charge':
     case 'timeout-charge': {
       const charge = [...ctx.store.charges.values()].find(
         (c) => c.orderId === rec.doc.id && c.doc.state === 'awaitingResponse',
       );
       if (!charge) return { ok: false, reason: 'no charge awaiting response on this order' };
-      timeoutCharge(ctx, charge);
+      if (action === 'withdraw-charge') withdrawCharge(ctx, charge);
+      else timeoutCharge(ctx, charge);
       return { ok: true, detail: { chargeId: charge.doc.id } };
+    }
+    case 'accept-task':
+    case 'decline-task': {
+      const tasks = [...ctx.store.cancels.values(), ...ctx.store.modifies.values()];
+      const open = tasks.find((t) => t.orderId === rec.doc.id && t.decision);
+      if (!open?.decision)
+        return { ok: false, reason: 'no cancel or modify request awaits a decision on this order' };
+      open.decision.decide(action === 'accept-task' ? 'accept' : 'reject');
+      return {
+        ok: true,
+        detail: { taskId: (open.doc as { id: string }).id, taskState: (open.doc as { state: string }).state },
+      };
     }
     case 'milestone':
       return reachMilestone(ctx, rec, args.name ?? 'milestoneReached', args.item)

@@ -139,7 +139,11 @@ function resumeAfterItemCharge(
   );
 }
 
-function settle(ctx: SellerContext, charge: ChargeRecord, state: 'completed' | 'timeout'): void {
+function settle(
+  ctx: SellerContext,
+  charge: ChargeRecord,
+  state: 'completed' | 'timeout' | 'withdrawnBySeller',
+): void {
   charge.timeout?.cancel();
   charge.doc.state = state;
   const rec = ctx.store.orders.get(charge.orderId);
@@ -147,7 +151,10 @@ function settle(ctx: SellerContext, charge: ChargeRecord, state: 'completed' | '
   publish(ctx, rec, { kind: 'chargeState', chargeId: charge.doc.id, orderId: rec.doc.id, state });
   if (state === 'timeout')
     publish(ctx, rec, { kind: 'chargeTimeout', chargeId: charge.doc.id, orderId: rec.doc.id });
-  const accepted = charge.doc.chargeItem.every((ci) => !ci.blocking || ci.state === 'acceptedByBuyer');
+  // A withdrawn charge no longer stands in the way: the work goes on as if it had been accepted.
+  const accepted = charge.doc.chargeItem.every(
+    (ci) => !ci.blocking || ci.state === 'acceptedByBuyer' || ci.state === 'withdrawnBySeller',
+  );
   charge.onResolved?.(accepted);
 }
 
@@ -171,4 +178,11 @@ export function timeoutCharge(ctx: SellerContext, charge: ChargeRecord): void {
   if (charge.doc.state !== 'awaitingResponse') return;
   for (const item of charge.doc.chargeItem) item.state = 'declinedByBuyer';
   settle(ctx, charge, 'timeout');
+}
+
+/** The Seller withdraws a charge still awaiting an answer ([R99]: never once an item was accepted). */
+export function withdrawCharge(ctx: SellerContext, charge: ChargeRecord): void {
+  if (charge.doc.state !== 'awaitingResponse') return;
+  for (const item of charge.doc.chargeItem) item.state = 'withdrawnBySeller';
+  settle(ctx, charge, 'withdrawnBySeller');
 }

@@ -18,6 +18,24 @@ function moveModify(ctx: SellerContext, rec: OrderRecord, task: TaskRecord<Modif
   publish(ctx, rec, { kind: 'modifyState', modifyId: task.doc.id, orderId: rec.doc.id, state: to });
 }
 
+/**
+ * Schedules the Seller's decision on a task after the profile's delay. `decide` runs once: from the timer
+ * (with the profile's outcome) or earlier from the control API (with the outcome it names).
+ */
+function scheduleDecision<D>(
+  ctx: SellerContext,
+  task: TaskRecord<D>,
+  decide: (outcome?: TaskOutcome) => void,
+): void {
+  const once = (outcome?: TaskOutcome) => {
+    if (!task.decision) return;
+    task.decision.timer.cancel();
+    task.decision = undefined;
+    decide(outcome);
+  };
+  task.decision = { timer: ctx.clock.schedule(ctx.profile.timings.taskDecision, () => once()), decide: once };
+}
+
 /** Resumes delivery after a task left the order alone (declined or rejected). */
 function resume(ctx: SellerContext, rec: OrderRecord, reason: string): void {
   for (const item of activeItems(rec, ['pending'])) moveItem(ctx, rec, item, 'inProgress', reason);
@@ -33,10 +51,10 @@ function resume(ctx: SellerContext, rec: OrderRecord, reason: string): void {
  * pending), then done → pendingCancellation → cancelled; with a charge: inProgress.assessingCharge first.
  */
 export function startCancel(ctx: SellerContext, rec: OrderRecord, task: TaskRecord<CancelDoc>): void {
-  const outcome: TaskOutcome = rec.rule?.cancel ?? 'accept';
+  const planned: TaskOutcome = rec.rule?.cancel ?? 'accept';
   if (rec.doc.state !== 'inProgress') {
     const reason = `order is ${rec.doc.state}; only an order inProgress can be cancelled`;
-    ctx.clock.schedule(ctx.profile.timings.taskDecision, () => {
+    scheduleDecision(ctx, task, () => {
       task.doc.cancellationDeniedReason = reason;
       moveCancel(ctx, rec, task, 'rejected');
     });
@@ -55,7 +73,8 @@ export function startCancel(ctx: SellerContext, rec: OrderRecord, task: TaskReco
       completeCancellation(ctx, rec),
     );
   };
-  ctx.clock.schedule(ctx.profile.timings.taskDecision, () => {
+  scheduleDecision(ctx, task, (chosen) => {
+    const outcome = chosen ?? planned;
     if (outcome === 'reject') {
       task.doc.cancellationDeniedReason = 'work too far advanced to cancel';
       moveCancel(ctx, rec, task, 'rejected');
@@ -79,10 +98,10 @@ export function startCancel(ctx: SellerContext, rec: OrderRecord, task: TaskReco
  * done (dates updated, [R52] note) or done.declined (dates kept).
  */
 export function startModify(ctx: SellerContext, rec: OrderRecord, task: TaskRecord<ModifyDoc>): void {
-  const outcome: TaskOutcome = rec.rule?.modify ?? 'accept';
+  const planned: TaskOutcome = rec.rule?.modify ?? 'accept';
   const item = rec.doc.productOrderItem.find((i) => i.id === task.doc.productOrderItem.productOrderItemId);
   if (!item || item.state !== 'inProgress' || rec.doc.state !== 'inProgress') {
-    ctx.clock.schedule(ctx.profile.timings.taskDecision, () => moveModify(ctx, rec, task, 'rejected'));
+    scheduleDecision(ctx, task, () => moveModify(ctx, rec, task, 'rejected'));
     return;
   }
   rec.next?.timer.cancel();
@@ -114,7 +133,8 @@ export function startModify(ctx: SellerContext, rec: OrderRecord, task: TaskReco
       scheduleNext(ctx, rec, ctx.profile.timings.inProgressToDone, 'deliver', () => finishOrder(ctx, rec));
     }
   };
-  ctx.clock.schedule(ctx.profile.timings.taskDecision, () => {
+  scheduleDecision(ctx, task, (chosen) => {
+    const outcome = chosen ?? planned;
     if (outcome === 'reject') {
       moveModify(ctx, rec, task, 'rejected');
       return resume(ctx, rec, 'delivery date change rejected');

@@ -1,6 +1,6 @@
 import { ORDER_MACHINE, isTerminal } from '../../../src/lifecycle';
 import type { TimerHandle } from '../../../src/clock';
-import type { OutcomeRule } from '../profile/profile-types';
+import type { OutcomeRule, TaskOutcome } from '../profile/profile-types';
 import type { CancelDoc, ChargeDoc, HubDoc, ModifyDoc, OrderDoc } from './documents';
 
 /** Who may see a resource: the `buyerId` it was created with (absent: the single default Buyer). */
@@ -22,6 +22,8 @@ export interface TaskRecord<D> extends Owned {
   readonly doc: D;
   readonly orderId: string;
   readonly createdAt: number;
+  /** The Seller's pending decision on the request; the control API can take it now (accept/decline). */
+  decision?: { timer: TimerHandle; decide: (outcome?: TaskOutcome) => void };
 }
 
 export interface ChargeRecord extends Owned {
