@@ -5,7 +5,14 @@ import type { OrderRecord, TaskRecord } from '../state/store';
 import { raiseOrderCharge } from './charges';
 import { completeCancellation, finishOrder, outcomeOf } from './order-flow';
 import { publish } from './publish';
-import { activeItems, moveItem, moveOrder, scheduleNext, setExpectedDate } from './transitions';
+import {
+  activeItems,
+  MANUAL_WAIT_MS,
+  moveItem,
+  moveOrder,
+  scheduleNext,
+  setExpectedDate,
+} from './transitions';
 import type { TaskState } from '../../../src/lifecycle';
 
 function moveCancel(ctx: SellerContext, rec: OrderRecord, task: TaskRecord<CancelDoc>, to: TaskState): void {
@@ -33,7 +40,9 @@ function scheduleDecision<D>(
     task.decision = undefined;
     decide(outcome);
   };
-  task.decision = { timer: ctx.clock.schedule(ctx.profile.timings.taskDecision, () => once()), decide: once };
+  const rec = ctx.store.orders.get(task.orderId);
+  const wait = rec?.rule?.outcome === 'manual' ? MANUAL_WAIT_MS : ctx.profile.timings.taskDecision;
+  task.decision = { timer: ctx.clock.schedule(wait, () => once()), decide: once };
 }
 
 /** Resumes delivery after a task left the order alone (declined or rejected). */

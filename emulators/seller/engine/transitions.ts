@@ -86,6 +86,9 @@ export function activeItems(rec: OrderRecord, states: readonly ItemState[]): Ite
   return rec.doc.productOrderItem.filter((i) => states.includes(i.state));
 }
 
+/** Orders with the `manual` outcome wait for the control API; this is "never" on any clock. */
+export const MANUAL_WAIT_MS = 100 * 365 * 86_400_000;
+
 /** Runs `step` after `ms` on the clock; the control API can run the pending step at once. */
 export function scheduleNext(
   ctx: SellerContext,
@@ -95,9 +98,10 @@ export function scheduleNext(
   step: () => void,
 ): void {
   rec.next?.timer.cancel();
+  const wait = rec.rule?.outcome === 'manual' ? MANUAL_WAIT_MS : ms;
   const run = () => {
     rec.next = undefined;
     step();
   };
-  rec.next = { timer: ctx.clock.schedule(ms, run), run, label };
+  rec.next = { timer: ctx.clock.schedule(wait, run), run, label };
 }

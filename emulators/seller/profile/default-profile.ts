@@ -40,6 +40,7 @@ export const DEFAULT_PROFILE: SellerProfile = {
     { when: { externalIdPrefix: 'HOLD-CANCELCHARGE' }, outcome: 'stay', cancel: 'charge', modify: 'charge' },
     { when: { externalIdPrefix: 'HOLD-REJECTTASKS' }, outcome: 'stay', cancel: 'reject', modify: 'reject' },
     { when: { externalIdPrefix: 'HOLD' }, outcome: 'stay' },
+    { when: { externalIdPrefix: 'MANUAL' }, outcome: 'manual' },
   ],
   defaultOutcome: 'complete',
   charge: {

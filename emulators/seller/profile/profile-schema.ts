@@ -6,7 +6,9 @@ const duration = {
     { type: 'number', minimum: 0 },
   ],
 };
-const outcome = { enum: ['complete', 'reject', 'fail', 'partial', 'charge', 'stay', 'seller-cancel'] };
+const outcome = {
+  enum: ['complete', 'reject', 'fail', 'partial', 'charge', 'stay', 'seller-cancel', 'manual'],
+};
 const taskOutcome = { enum: ['accept', 'reject', 'charge'] };
 
 /** JSON Schema of a behaviour profile file (every field optional: it overlays the default profile). */

@@ -19,7 +19,12 @@ export type Outcome =
   /** stays inProgress until the control API moves it (for cancel/modify/charge scenarios). */
   | 'stay'
   /** the Seller cancels on its own: inProgress → pendingCancellation → cancelled. */
-  | 'seller-cancel';
+  | 'seller-cancel'
+  /**
+   * the back office decides everything: the order waits in each state until the control API moves it
+   * (advance, complete, fail, reject, accept-task, …). For scenarios that need a given state on cue.
+   */
+  | 'manual';
 
 export type TaskOutcome = 'accept' | 'reject' | 'charge';
 
