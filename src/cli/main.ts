@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { harnessVersion } from '../util/package-root';
 import { EXIT, UsageError } from './exit-codes';
 import { registerListCommand } from './list-command';
+import { registerMergeCommand } from './merge-command';
 import { registerRunCommand } from './run-command';
 import { registerSellerCommand } from './seller-command';
 import { registerValidateCommand } from './validate-command';
@@ -46,6 +47,7 @@ Examples:
   registerSellerCommand(program, io, setExit);
   registerValidateCommand(program, io, setExit);
   registerListCommand(program, io, setExit);
+  registerMergeCommand(program, io, setExit);
   return program;
 }
 

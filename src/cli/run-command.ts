@@ -12,6 +12,7 @@ import { createReporters, REPORTER_NAMES } from '../report';
 import { ControlClient } from '../run/control-client';
 import { runScenarios } from '../run/run-scenarios';
 import { planScenarios } from '../run/plan';
+import { selectShard } from '../run/shard';
 import { loadScenarioFiles, formatProblem } from '../scenario';
 import { API_VERSIONS, loadApiSpec, ProductSchemaRegistry } from '../spec';
 import { formatSourceProblem } from '../util/yaml-source';
@@ -93,6 +94,10 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
       'extra fixture folder, searched before the built-in one (repeatable)',
       collect,
     )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (deterministic split by scenario id; merge with merge-reports)',
+    )
     .option('--no-color', 'no colours on the console (also: NO_COLOR=1)')
     .addHelpText(
       'after',
@@ -160,11 +165,13 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
     const declared = seller.emulator.context.profile.capabilities;
     capabilities = options.capabilities ?? ALL_CAPABILITIES.filter((c) => declared[c]);
   }
-  const plan = planScenarios(loaded.scenarios, options);
-  if (plan.length === 0) {
+  const filtered = planScenarios(loaded.scenarios, options);
+  const plan = options.shard ? selectShard(filtered, options.shard) : filtered;
+  if (filtered.length === 0) {
     await seller?.close();
     throw new UsageError('no scenario matches the filters (--tag, --grep, --requirement)');
   }
+  // An empty shard (more shards than scenarios) runs nothing and reports an empty, passing result.
   const abort = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
@@ -209,6 +216,7 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
       // A Seller under test is judged on the requirements that bind a Seller.
       catalogue: REQUIREMENT_CATALOGUE.filter((r) => binds(r, 'Seller')),
       runId: randomUUID(),
+      ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
       options: {
         paths: options.paths,
         tags: options.tags,

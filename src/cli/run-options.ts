@@ -11,6 +11,7 @@ import {
 import { parseDuration } from '../util/duration';
 import { packageRoot } from '../util/package-root';
 import { UsageError } from './exit-codes';
+import { parseShard, type Shard } from '../run/shard';
 
 /** `lso-harness run` flags as commander hands them over (strings, lists). */
 export interface RawRunOptions {
@@ -34,6 +35,7 @@ export interface RawRunOptions {
   skipCheck?: string[];
   fixtures?: string[];
   color?: boolean;
+  shard?: string;
 }
 
 export interface RunOptions {
@@ -58,6 +60,7 @@ export interface RunOptions {
   readonly skipChecks: readonly string[];
   readonly fixtureRoots: readonly string[];
   readonly color?: boolean;
+  readonly shard?: Shard;
 }
 
 /** Default time scale for the embedded Seller: its two-hour deliveries take 0.2 s. */
@@ -126,6 +129,12 @@ export function parseRunOptions(paths: readonly string[], raw: RawRunOptions): R
   const scale = raw.timeScale === undefined ? (raw.target ? 1 : EMBEDDED_TIME_SCALE) : Number(raw.timeScale);
   if (!(scale > 0) || !Number.isFinite(scale))
     problems.push(`--time-scale must be a positive number, got '${raw.timeScale}'`);
+  let shard: Shard | undefined;
+  if (raw.shard !== undefined) {
+    const parsed = parseShard(raw.shard);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else shard = parsed;
+  }
   if (raw.target && raw.sellerProfile)
     problems.push('--seller-profile configures the embedded Seller; it cannot go with --target');
   if (raw.callbackUrl !== undefined && !URL.canParse(raw.callbackUrl))
@@ -150,6 +159,7 @@ export function parseRunOptions(paths: readonly string[], raw: RawRunOptions): R
     ...(raw.tokenEnv ? { tokenEnv: raw.tokenEnv } : {}),
     ...(raw.tokenFile ? { tokenFile: raw.tokenFile } : {}),
     ...(raw.color !== undefined ? { color: raw.color } : {}),
+    ...(shard ? { shard } : {}),
   };
   const capabilities =
     raw.capabilities !== undefined ? attempt(() => parseCapabilities(raw.capabilities ?? '')) : undefined;
