@@ -37,7 +37,7 @@ export function profileFromValue(
       const detail = typeof extra === 'string' ? `unknown field '${extra}'` : (e.message ?? e.keyword);
       problem(pointer, 'profile.schema', `${e.instancePath || '(profile)'}: ${detail}`);
     }
-    return { problems };
+    return { problems: inFileOrder(problems) };
   }
   const raw = value as Raw;
   const durationAt = (pointer: string, input: unknown, fallback: number): number => {
@@ -83,7 +83,12 @@ export function profileFromValue(
   };
   delete (profile as unknown as Raw)['extends'];
   delete (profile as unknown as Raw)['replaceRules'];
-  return problems.length > 0 ? { problems } : { profile, problems };
+  return problems.length > 0 ? { problems: inFileOrder(problems) } : { profile, problems };
+}
+
+/** Problems as a reader meets them: by line, then column (ajv reports in schema order). */
+function inFileOrder(problems: readonly SourceProblem[]): SourceProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Reads a profile file; a missing file, bad YAML or a bad field comes back as located problems. */

@@ -103,7 +103,18 @@ export async function startTestSeller(
   const context = server.emulator.context;
   const settle = async (): Promise<void> => {
     await new Promise((resolve) => setImmediate(resolve));
-    await context.dispatcher.idle();
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error('notifications still pending after 5 s: a retry waits on the manual clock?')),
+        5000,
+      );
+    });
+    try {
+      await Promise.race([context.dispatcher.idle(), stuck]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const call = async (operationId: string, o: CallOptions = {}): Promise<Response> => {
     const op = spec.management.operations.get(operationId);
