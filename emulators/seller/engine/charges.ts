@@ -88,15 +88,25 @@ export function raiseItemCharge(ctx: SellerContext, rec: OrderRecord, itemId: st
 export function raiseOrderCharge(
   ctx: SellerContext,
   rec: OrderRecord,
-  purpose: { kind: 'cancel' | 'modify'; taskId: string },
+  purpose: { kind: 'cancel'; taskId: string } | { kind: 'modify'; taskId: string; itemId: string },
   onResolved: (accepted: boolean) => void,
 ): ChargeRecord {
-  const shape: Partial<ChargeDoc> = {
-    productOrder: { productOrderId: rec.doc.id, productOrderHref: rec.doc.href },
-    ...(purpose.kind === 'cancel'
-      ? { cancelProductOrder: { id: purpose.taskId } }
-      : { modifyProductOrderItemRequestedDeliveryDate: { id: purpose.taskId } }),
-  };
+  // [R93]: a cancel charge names the order and the cancel request; [R92]: a modify charge names the item
+  // whose date is to change and the modify request.
+  const shape: Partial<ChargeDoc> =
+    purpose.kind === 'cancel'
+      ? {
+          productOrder: { productOrderId: rec.doc.id, productOrderHref: rec.doc.href },
+          cancelProductOrder: { id: purpose.taskId },
+        }
+      : {
+          productOrderItem: {
+            productOrderId: rec.doc.id,
+            productOrderItemId: purpose.itemId,
+            productOrderHref: rec.doc.href,
+          },
+          modifyProductOrderItemRequestedDeliveryDate: { id: purpose.taskId },
+        };
   const charge = createCharge(
     ctx,
     rec,

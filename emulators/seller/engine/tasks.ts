@@ -150,7 +150,7 @@ export function startModify(ctx: SellerContext, rec: OrderRecord, task: TaskReco
     }
     if (outcome === 'accept') return done();
     moveModify(ctx, rec, task, 'inProgress.assessingCharge');
-    raiseOrderCharge(ctx, rec, { kind: 'modify', taskId: task.doc.id }, (accepted) => {
+    raiseOrderCharge(ctx, rec, { kind: 'modify', taskId: task.doc.id, itemId: item.id }, (accepted) => {
       if (accepted) return done();
       moveModify(ctx, rec, task, 'done.declined');
       resume(ctx, rec, 'delivery date change declined');

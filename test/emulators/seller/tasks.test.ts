@@ -263,6 +263,8 @@ describe('modify requested delivery date (UC 5)', () => {
     const chargeId = String(charges[0]?.['id']);
     expect((await f.s.call('retrieveCharge', { params: { id: chargeId } })).body).toMatchObject({
       modifyProductOrderItemRequestedDeliveryDate: { id: task['id'] },
+      // [R92]: the item whose date is to change, not the order
+      productOrderItem: { productOrderId: orderId, productOrderItemId: '1' },
       chargeItem: [expect.objectContaining({ priceCategory: 'expedite', blocking: true })],
     });
     await answerCharge(chargeId, answer);
