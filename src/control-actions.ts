@@ -21,6 +21,8 @@ export const CONTROL_ACTIONS = [
   'accept-task',
   /** Decide the open cancel or modify request of the order now: rejected. */
   'decline-task',
+  /** Answer the open cancel or modify request with an order-level charge (UC 11b/11c). */
+  'charge-task',
   /** An item in progress reaches a named milestone. */
   'milestone',
   /** The Seller cancels the order on its own. */

@@ -68,15 +68,25 @@ export function runControlAction(
       return { ok: true, detail: { chargeId: charge.doc.id } };
     }
     case 'accept-task':
-    case 'decline-task': {
+    case 'decline-task':
+    case 'charge-task': {
       const tasks = [...ctx.store.cancels.values(), ...ctx.store.modifies.values()];
       const open = tasks.find((t) => t.orderId === rec.doc.id && t.decision);
       if (!open?.decision)
         return { ok: false, reason: 'no cancel or modify request awaits a decision on this order' };
-      open.decision.decide(action === 'accept-task' ? 'accept' : 'reject');
+      open.decision.decide(
+        action === 'accept-task' ? 'accept' : action === 'charge-task' ? 'charge' : 'reject',
+      );
+      const charge = [...ctx.store.charges.values()].find(
+        (c) => c.orderId === rec.doc.id && c.doc.state === 'awaitingResponse',
+      );
       return {
         ok: true,
-        detail: { taskId: (open.doc as { id: string }).id, taskState: (open.doc as { state: string }).state },
+        detail: {
+          taskId: (open.doc as { id: string }).id,
+          taskState: (open.doc as { state: string }).state,
+          ...(action === 'charge-task' && charge ? { chargeId: charge.doc.id } : {}),
+        },
       };
     }
     case 'milestone':

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { CONTROL_PREFIX } from '../../../emulators/seller';
-import { cancelBody, hubBody, type Json } from './support/bodies';
+import { cancelBody, hubBody, modifyBody, type Json } from './support/bodies';
 import { startCaptureListener } from './support/listener';
 import { expectLegalOrder } from './support/oracles';
 import { profileWith, startTestSeller, states, T, type SellerUnderTest } from './support/seller';
@@ -128,6 +128,23 @@ test('accept-task / decline-task decide an open cancel or modify request now', a
   expect((await act(id, 'decline-task')).body).toMatchObject({ taskId: task['id'], taskState: 'rejected' });
   expect((await s.order(id))['state']).toBe('inProgress');
   expect((await act(id, 'accept-task')).status).toBe(409);
+});
+
+test('charge-task answers an open cancel or modify request with an order-level charge (UC 11b/11c)', async () => {
+  const id = await holdOrder();
+  const task = (
+    await s.call('createModifyProductOrderItemRequestedDeliveryDate', { body: modifyBody(id, '1') })
+  ).body as Json;
+  await s.settle();
+  const reply = (await act(id, 'charge-task')).body;
+  expect(reply).toMatchObject({ taskId: task['id'], taskState: 'inProgress.assessingCharge' });
+  const charge = (await s.call('retrieveCharge', { params: { id: String(reply['chargeId']) } })).body as Json;
+  expect(charge).toMatchObject({
+    state: 'awaitingResponse',
+    productOrderItem: { productOrderId: id, productOrderItemId: '1' },
+    modifyProductOrderItemRequestedDeliveryDate: { id: task['id'] },
+  });
+  expect((await act(id, 'charge-task')).status).toBe(409);
 });
 
 test('unknown order 404, unknown action 400, nothing pending 409, control API off 404', async () => {
