@@ -90,8 +90,8 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option('--token-file <file>', 'file holding a bearer token for the target')
     .option('--skip-check <name>', 'switch a check off (repeatable)', collect)
     .option(
-      '--fixtures <dir>',
-      'extra fixture folder, searched before the built-in one (repeatable)',
+      '--fixtures <dir|file>',
+      'extra fixture folder, searched before the built-in one, or an overrides file; an overrides.yaml in a folder patches every fixture (repeatable)',
       collect,
     )
     .option(

@@ -1,11 +1,13 @@
 /**
  * Resolves `$fixture` paths against the fixture roots, in order. A fixture must stay inside the root it
  * is found in: no absolute paths, no `..` leaving the root, no symlink pointing out of it (compared by
- * real path). Files are read once per load and parsed as JSON (`.yaml`/`.yml`: YAML).
+ * real path). Files are read once per load and parsed as JSON (`.yaml`/`.yml`: YAML). A root that is a
+ * file, or an `overrides.{yaml,yml,json}` at the top of a root, patches every fixture (fixture-overrides.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { applyOverrides, loadOverrides, type Overrides } from './fixture-overrides';
 import { isJsonValue, type JsonValue } from './json';
 
 export type FixtureResolution =
@@ -53,8 +55,11 @@ function parseFixture(file: string, shown: string): Parsed {
     : { ok: false, message: `fixture ${shown} holds values that are not JSON` };
 }
 
-export function createFixtureResolver(roots: readonly string[]): FixtureResolver {
+export function createFixtureResolver(allRoots: readonly string[]): FixtureResolver {
   const cache = new Map<string, Parsed>();
+  const isFile = (p: string) => fs.existsSync(p) && fs.statSync(p).isFile();
+  const roots = allRoots.filter((r) => !isFile(r));
+  let overrides: Overrides | undefined;
   return {
     resolve(ref, base) {
       const relative = path.join(base, ref);
@@ -88,7 +93,10 @@ export function createFixtureResolver(roots: readonly string[]): FixtureResolver
         if (parsed === undefined)
           cache.set(realFile, (parsed = parseFixture(realFile, path.join(root, relative))));
         if (!parsed.ok) return { ok: false, code: 'scenario.fixtureInvalid', message: parsed.message };
-        return { ok: true, file: candidate, content: parsed.content };
+        overrides ??= loadOverrides(allRoots, (file) => parseFixture(file, file));
+        if (!overrides.ok) return { ok: false, code: 'scenario.fixtureInvalid', message: overrides.message };
+        const content = applyOverrides(overrides.patches, relative, parsed.content);
+        return { ok: true, file: candidate, content };
       }
       const where = roots.length ? roots.join(', ') : '(no fixture roots configured)';
       return {
