@@ -21,6 +21,28 @@ function looksLikeProfile(file: string): boolean {
   }
 }
 
+function isDirectory(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * The Seller profiles kept in `profiles` folders at or under `dir`: the scenario walk skips those folders
+ * (NON_SCENARIO_FOLDERS), so `validate scenarios` checks them here, as profiles.
+ */
+function profilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, inProfiles: boolean): void => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full, inProfiles || entry.name === 'profiles');
+      else if (inProfiles && /\.ya?ml$/i.test(entry.name)) out.push(full);
+    }
+  };
+  walk(dir, path.basename(path.resolve(dir)) === 'profiles');
+  return out.sort();
+}
+
 export function registerValidateCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('validate')
@@ -36,8 +58,14 @@ export function registerValidateCommand(program: Command, io: CliIo, setExit: (c
     )
     .action(async (files: string[], opts: { fixtures?: string[] }) => {
       const targets = files.length ? files : [path.join(packageRoot(), 'scenarios')];
-      const profiles = targets.filter((f) => fs.existsSync(f) && looksLikeProfile(f));
-      const scenarioPaths = targets.filter((f) => !profiles.includes(f));
+      const profileFolders = targets.filter(
+        (f) => isDirectory(f) && path.basename(path.resolve(f)) === 'profiles',
+      );
+      const profiles = [
+        ...targets.filter((f) => fs.existsSync(f) && looksLikeProfile(f)),
+        ...targets.filter(isDirectory).flatMap(profilesUnder),
+      ];
+      const scenarioPaths = targets.filter((f) => !profiles.includes(f) && !profileFolders.includes(f));
       const lines: string[] = [];
       let count = 0;
       for (const file of profiles) {

@@ -1,7 +1,8 @@
 /**
  * Expands the loader's arguments into scenario files: a file is taken as given, a directory is searched
- * recursively for `*.yaml` / `*.yml` (hidden folders and node_modules skipped, symlinked folders not
- * followed). The result is sorted by path and free of duplicates, so runs are reproducible.
+ * recursively for `*.yaml` / `*.yml` (hidden folders, node_modules and the `fixtures` and `profiles`
+ * folders skipped, symlinked folders not followed). The result is sorted by path and free of duplicates,
+ * so runs are reproducible.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,12 +10,23 @@ import type { Problem } from './problem';
 
 const SCENARIO_FILE = /\.ya?ml$/i;
 
+/**
+ * Folders beside the scenarios that hold what they use, not scenarios: request bodies (`$fixture`, which
+ * may be YAML) and Seller behaviour profiles (`--seller-profile`). A directory walk leaves them out.
+ */
+export const NON_SCENARIO_FOLDERS: readonly string[] = ['fixtures', 'profiles'];
+
 function walk(dir: string, out: string[]): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, out);
+      if (
+        !entry.name.startsWith('.') &&
+        entry.name !== 'node_modules' &&
+        !NON_SCENARIO_FOLDERS.includes(entry.name)
+      )
+        walk(full, out);
     } else if (SCENARIO_FILE.test(entry.name) && (entry.isFile() || isFileLink(full))) {
       out.push(full);
     }
