@@ -61,7 +61,8 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
   app.set('query parser', 'simple');
   app.set('etag', false);
   const raw = express.raw({ type: () => true, limit: profile.maxBodyBytes });
-  const api = express.Router();
+  // Paths are case-sensitive (RFC 3986): a Buyer calling /ProductOrder must not pass here and fail elsewhere.
+  const api = express.Router({ caseSensitive: true });
 
   for (const op of spec.management.operations.values()) {
     const handler = OPERATION_HANDLERS[op.operationId];
@@ -115,8 +116,9 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
 /** Body-parser failures are the client's (400); anything else unexpected is a 500 with a spec body. */
 function toHttpError(err: unknown, log?: (line: string) => void): HttpError {
   if (err instanceof HttpError) return err;
-  // A path segment with broken percent-encoding names no resource (only `{id}` routes decode params).
-  if (err instanceof URIError) return httpErrors.notFound(err.message);
+  // The router's own URIError (status 400): an `{id}` with broken percent-encoding names no resource.
+  if (err instanceof URIError && (err as { status?: number }).status === 400)
+    return httpErrors.notFound(err.message);
   const e = err as { type?: string; status?: number; message?: string; stack?: string };
   if (e.type === 'entity.too.large') return httpErrors.badRequest('invalidBody', 'request body too large');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
