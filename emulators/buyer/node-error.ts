@@ -25,5 +25,7 @@ export function mapNodeError(error: unknown): TransportError {
     typeof error === 'object' && error !== null ? (error as { code?: unknown; message?: unknown }) : {};
   const errno = typeof fields.code === 'string' ? fields.code : '';
   const text = typeof fields.message === 'string' ? fields.message : String(error);
-  return { code: BY_ERRNO[errno] ?? 'network', message: errno ? `${errno}: ${text}` : text };
+  // llhttp's parse errors (HPE_INVALID_CONSTANT, HPE_HEADER_OVERFLOW, HPE_INVALID_CHUNK_SIZE, …).
+  const code = BY_ERRNO[errno] ?? (errno.startsWith('HPE_') ? 'protocol' : 'network');
+  return { code, message: errno ? `${errno}: ${text}` : text };
 }

@@ -101,7 +101,10 @@ export function sendOnce(hop: HopRequest): Promise<HopOutcome> {
         complete = true;
         finish();
       });
-      res.on('error', (error) => finish({ ...mapNodeError(error), code: 'connectionReset' }));
+      res.on('error', (error) => {
+        const mapped = mapNodeError(error);
+        finish({ ...mapped, code: mapped.code === 'protocol' ? 'protocol' : 'connectionReset' });
+      });
       res.on('close', () => {
         if (!complete)
           finish({ code: 'connectionReset', message: 'connection closed before the body was complete' });

@@ -30,6 +30,8 @@ export type TransportErrorCode =
   | 'connectionReset'
   | 'bodyTooLarge'
   | 'tooManyRedirects'
+  /** The answer is not valid HTTP/1.1 (garbage, an oversized header, broken chunking). */
+  | 'protocol'
   | 'network'
   | 'aborted';
 

@@ -105,10 +105,10 @@ describe('http client: a Seller that fails on the wire', () => {
     expect(exchange.error?.code).toBe('aborted');
   });
 
-  test('garbage instead of HTTP is a network error, not an exception', async () => {
+  test('garbage instead of HTTP is a protocol error, not an exception', async () => {
     const url = await servers.tcp((socket) => socket.end('SMTP ready\r\n\r\n'));
     const { exchange } = await client.send({ method: 'GET', url });
-    expect(exchange.error?.code).toBe('network');
+    expect(exchange.error?.code).toBe('protocol');
   });
 
   test('an unusable URL resolves with an error exchange', async () => {
