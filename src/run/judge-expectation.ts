@@ -13,7 +13,7 @@ export function judgeExpectation(
   requirements: readonly string[],
 ): Finding[] {
   const response = send.exchange.response;
-  if (!response) return []; // the transport finding says why
+  if (!response || send.exchange.error) return []; // the transport finding says why
   const results = evaluateExpectation(
     { status: response.status, headers: response.headers, body: send.json as JsonValue | undefined },
     expectation,

@@ -117,7 +117,9 @@ export async function sendOperation(
       exchangeId: exchange.id,
     });
   }
-  if (exchange.response) {
+  // A response cut short (timeout, reset, cap) is judged by its transport finding alone: checks of a
+  // partial body would only add noise (an "invalid JSON" that is merely incomplete).
+  if (exchange.response && !exchange.error) {
     const disabled = new Set(env.disabledChecks);
     if (!opts.schema) disabled.add('response-schema');
     findings.push(

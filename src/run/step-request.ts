@@ -36,7 +36,11 @@ export async function runRequestStep(
     { schema: step.expect.schema, requirements: step.requirements },
   );
   findings.push(...judgeExpectation(send, step.expect, state, requirements));
-  if (send.exchange.response && !findings.some((f) => f.severity === 'error' && f.check === 'expect')) {
+  if (
+    send.exchange.response &&
+    !send.exchange.error &&
+    !findings.some((f) => f.severity === 'error' && f.check === 'expect')
+  ) {
     findings.push(
       ...saveValues(step.save, send.json, send.exchange.response.headers, state, send.exchange.id),
     );
