@@ -37,6 +37,9 @@ function sleepOn(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+/** The longest delay setTimeout honours. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /**
  * Time that runs `scale` times faster than the wall clock, starting at the wall clock's now.
  * scale 1 is real time; scale 3600 runs an hour per real second.
@@ -57,15 +60,22 @@ export class ScaledClock implements Clock {
   }
 
   schedule(ms: number, fn: () => void): TimerHandle {
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        fn();
-      },
-      Math.max(0, this.toRealMs(ms)),
-    );
-    timer.unref?.();
-    this.timers.add(timer);
+    let timer: NodeJS.Timeout;
+    // setTimeout fires at once (TimeoutOverflowWarning) past 2^31-1 ms, about 24.8 days: longer waits
+    // (a 30-day charge window, a "never" wait on a real clock) are chained in steps that fit.
+    const arm = (realMs: number): void => {
+      timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          if (realMs > MAX_TIMEOUT_MS) arm(realMs - MAX_TIMEOUT_MS);
+          else fn();
+        },
+        Math.min(realMs, MAX_TIMEOUT_MS),
+      );
+      timer.unref?.();
+      this.timers.add(timer);
+    };
+    arm(Math.max(0, this.toRealMs(ms)));
     return { cancel: () => (clearTimeout(timer), this.timers.delete(timer)) };
   }
 
