@@ -84,6 +84,9 @@ function applicability(env: RunEnvironment, scenario: Scenario): string | undefi
   if (present.length > 0) return `checks a Seller without ${present.join(', ')}; the target declares it`;
   if (!env.control && scenario.steps.some((s) => s.kind === 'control'))
     return 'drives the Seller emulator (control steps); the target is not the emulator';
+  // A prompt asks a person to act in a real Seller's back office; the emulator's is its control API.
+  if (env.control && scenario.steps.some((s) => s.kind === 'prompt'))
+    return "asks a person to act in the Seller's back office (prompt steps); the embedded Seller emulator has none (control steps play that part)";
   return undefined;
 }
 
@@ -193,6 +196,9 @@ export async function runScenario(
         else if (status === 'failed' && !step.continueOnFailure)
           stopped = `not run: step ${step.index + 1} failed`;
         else if (status === 'notApplicable') stopped = 'not run: an earlier step was not applicable';
+        // A step that could not run (a prompt under CI or with nobody to answer) skips the rest: what
+        // follows depends on it.
+        else if (status === 'skipped') stopped = `not run: step ${step.index + 1} was skipped`;
         else if (env.signal.aborted) stopped = 'not run: the run was interrupted';
       }
       steps.push(result);
@@ -217,7 +223,7 @@ export async function runScenario(
     ),
   ];
   return {
-    ...skeleton(scenario, scenarioStatus(steps, findings, env.signal.aborted), stopped, startedAt),
+    ...skeleton(scenario, scenarioStatus(steps, findings), stopped, startedAt),
     durationMs: Date.now() - realStart,
     steps,
     findings,
@@ -236,16 +242,12 @@ async function removeLeftoverHubs(env: RunEnvironment, state: ScenarioState): Pr
   }
 }
 
-export function scenarioStatus(
-  steps: readonly StepResult[],
-  findings: readonly Finding[],
-  interrupted: boolean,
-): Status {
+export function scenarioStatus(steps: readonly StepResult[], findings: readonly Finding[]): Status {
   if (steps.some((s) => s.status === 'errored')) return 'errored';
   if (steps.some((s) => s.status === 'failed') || findings.some((f) => f.severity === 'error'))
     return 'failed';
   if (steps.some((s) => s.status === 'notApplicable')) return 'notApplicable';
-  if (interrupted && steps.some((s) => s.status === 'skipped')) return 'skipped';
-  if (steps.length > 0 && steps.every((s) => s.status === 'skipped')) return 'skipped';
+  // A skipped step stops the scenario (see runScenario), so the scenario as a whole did not run.
+  if (steps.some((s) => s.status === 'skipped')) return 'skipped';
   return 'passed';
 }
