@@ -22,7 +22,17 @@ export interface NotificationContext {
   /** Orders created: id, item ids, and the listener's last sequence when the create response arrived. */
   readonly orders: readonly { id: string; itemIds: readonly string[]; respondedAtSeq: number }[];
   readonly v11: boolean;
+  /**
+   * Orders created by any scenario of the run: hubs belong to the Buyer, so a scenario may rightly hear
+   * about another scenario's order. Absent: only the scenario's own orders are known.
+   */
+  readonly runOrders?: ReadonlySet<string>;
+  /** Notifications the listener dropped to stay within its memory bound. */
+  readonly dropped?: number;
 }
+
+/** Beyond this many findings of one code, a flood is summarised rather than listed. */
+export const MAX_FINDINGS_PER_CODE = 20;
 
 const ORDER_EVENTS = [
   'productOrderStateChangeEvent',
@@ -46,6 +56,17 @@ function event(n: NotificationView): Record<string, unknown> {
  */
 export function judgeNotifications(list: readonly NotificationView[], ctx: NotificationContext): Finding[] {
   const out: Finding[] = [];
+  const eventIds = new Map<string, number>();
+  const lastTime = new Map<string, number>();
+  if (ctx.dropped) {
+    out.push({
+      check: 'notification-rules',
+      code: 'notification.dropped',
+      severity: 'warning',
+      message: `the listener kept the latest ${list.length} notifications and dropped ${ctx.dropped} older ones to bound its memory; those were not judged`,
+      requirements: [],
+    });
+  }
   const add = (
     n: NotificationView,
     code: string,
@@ -71,6 +92,21 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
         ['R110', 'R111', 'R112', 'R113', 'R114', 'R115'],
       );
       continue;
+    }
+    const eventId = (n.body as { eventId?: unknown } | undefined)?.eventId;
+    if (typeof eventId === 'string') {
+      const first = eventIds.get(eventId);
+      if (first !== undefined) {
+        add(
+          n,
+          'notification.duplicate',
+          `${n.eventType} ${eventId} delivered again (first received as notification #${first})`,
+          [],
+          'warning',
+        );
+        continue;
+      }
+      eventIds.set(eventId, n.sequence);
     }
     const wanted = ctx.hubs.some(
       (h) =>
@@ -108,9 +144,32 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
         ['R109'],
       );
     }
+    const time = Date.parse(String((n.body as { eventTime?: unknown } | undefined)?.eventTime));
+    const subject = `${n.eventType} ${String(e['id'])}`;
+    const previous = lastTime.get(subject);
+    if (previous !== undefined && time < previous) {
+      add(
+        n,
+        'notification.outOfOrder',
+        `${subject}: eventTime ${new Date(time).toISOString()} is earlier than that of an event received before it (${new Date(previous).toISOString()})`,
+        [],
+        'warning',
+      );
+    }
+    if (Number.isFinite(time)) lastTime.set(subject, Math.max(time, previous ?? time));
     if (!ORDER_EVENTS.includes(n.eventType)) continue;
     const order = ctx.orders.find((o) => o.id === e['id']);
-    if (!order) continue;
+    if (!order) {
+      if (!ctx.runOrders?.has(String(e['id'])))
+        add(
+          n,
+          'notification.unknownOrder',
+          `${n.eventType} is about order '${String(e['id'])}', which no scenario of this run created`,
+          ['R108'],
+          'warning',
+        );
+      continue;
+    }
     if (n.sequence <= order.respondedAtSeq) {
       add(
         n,
@@ -126,6 +185,27 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
         `${n.eventType} names item '${String(e['orderItemId'])}', which order ${order.id} does not have`,
         ['R113', 'R114', 'R115'],
       );
+    }
+  }
+  return capPerCode(out, MAX_FINDINGS_PER_CODE);
+}
+
+/** Lists the first `max` findings of each code and sums up the rest in one, so a flood stays readable. */
+export function capPerCode(findings: readonly Finding[], max: number): Finding[] {
+  const count = new Map<string, number>();
+  for (const f of findings) count.set(f.code, (count.get(f.code) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const n = (seen.get(f.code) ?? 0) + 1;
+    seen.set(f.code, n);
+    if (n <= max) out.push(f);
+    else if (n === max + 1) {
+      const { exchangeId: _omitted, ...rest } = f;
+      out.push({
+        ...rest,
+        message: `… and ${(count.get(f.code) ?? 0) - max} more ${f.code} findings like the above (only the first ${max} are listed)`,
+      });
     }
   }
   return out;

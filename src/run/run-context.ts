@@ -29,6 +29,8 @@ export interface RunEnvironment {
   readonly signal: AbortSignal;
   /** Shortest real pause between polls, whatever the clock scale. */
   readonly minPollRealMs: number;
+  /** Ids of the orders every scenario of the run created (hubs are per Buyer: events may cross scenarios). */
+  readonly createdOrders: Set<string>;
 }
 
 export interface ScenarioListener {

@@ -101,6 +101,7 @@ export async function runScenarios(req: RunRequest): Promise<RunResult> {
     runId: req.runId,
     signal: req.signal,
     minPollRealMs: 10,
+    createdOrders: new Set<string>(),
   };
   let nextIndex = 0;
   const worker = async () => {

@@ -3,6 +3,7 @@ import { judgeNotifications } from '../check/notification-rules';
 import { judgeObservations, ObservationLog } from '../check/observations';
 import type { Finding, ScenarioResult, Status, StepResult } from '../results';
 import type { Scenario, Step } from '../scenario/types';
+import type { ApiVersionId } from '../spec';
 import { lastSequence, type RunEnvironment, type ScenarioState, type StepOutcome } from './run-context';
 import { StepError } from './send-operation';
 import { runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
@@ -90,18 +91,28 @@ function applicability(env: RunEnvironment, scenario: Scenario): string | undefi
   return undefined;
 }
 
+/**
+ * The requirements a scenario gives evidence for on this API version: its own, plus those its steps add
+ * (docs: a step's `requirements` are added to the scenario's), except steps the version leaves out.
+ */
+function requirementsOf(scenario: Scenario, version: ApiVersionId): string[] {
+  const steps = scenario.steps.filter((s) => !s.api || s.api.includes(version));
+  return [...new Set([...scenario.requirements, ...steps.flatMap((s) => s.requirements)])];
+}
+
 function skeleton(
   scenario: Scenario,
   status: Status,
   message: string | undefined,
   startedAt: string,
+  version: ApiVersionId,
 ): ScenarioResult {
   return {
     id: scenario.id,
     title: scenario.title,
     file: scenario.file,
     status,
-    requirements: scenario.requirements,
+    requirements: requirementsOf(scenario, version),
     tags: scenario.tags,
     capabilities: scenario.capabilities,
     startedAt,
@@ -128,8 +139,10 @@ export async function runScenario(
   const startedAt = new Date(env.clock.now()).toISOString();
   const realStart = Date.now();
   const notApplicable = applicability(env, scenario);
-  if (notApplicable) return skeleton(scenario, 'notApplicable', notApplicable, startedAt);
-  if (env.signal.aborted) return skeleton(scenario, 'skipped', 'interrupted before it started', startedAt);
+  if (notApplicable)
+    return skeleton(scenario, 'notApplicable', notApplicable, startedAt, env.spec.version.id);
+  if (env.signal.aborted)
+    return skeleton(scenario, 'skipped', 'interrupted before it started', startedAt, env.spec.version.id);
   const state: ScenarioState = {
     vars: {},
     env: { now: () => env.clock.now(), uuid: () => randomUUID(), runId: env.runId, scenarioId: scenario.id },
@@ -219,11 +232,17 @@ export async function runScenario(
         violations: n.violations,
         exchangeId: n.exchange.id,
       })),
-      { hubs: state.hubs, orders: state.orders, v11: env.spec.version.generation === 'mplify-123.1' },
+      {
+        hubs: state.hubs,
+        orders: state.orders,
+        v11: env.spec.version.generation === 'mplify-123.1',
+        runOrders: env.createdOrders,
+        dropped: state.listener?.listener.dropped() ?? 0,
+      },
     ),
   ];
   return {
-    ...skeleton(scenario, scenarioStatus(steps, findings), stopped, startedAt),
+    ...skeleton(scenario, scenarioStatus(steps, findings), stopped, startedAt, env.spec.version.id),
     durationMs: Date.now() - realStart,
     steps,
     findings,

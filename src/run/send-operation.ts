@@ -141,6 +141,7 @@ export async function sendOperation(
     if (status === 201 && op.operationId === 'createProductOrder') {
       const order = send.json as { id?: unknown; productOrderItem?: { id?: unknown }[] } | undefined;
       if (typeof order?.id === 'string') {
+        env.createdOrders.add(order.id);
         state.orders.push({
           id: order.id,
           itemIds: (order.productOrderItem ?? []).map((i) => String(i.id)),
