@@ -44,10 +44,23 @@ export interface IncomingRecord {
   readonly redactor: Redactor;
 }
 
+/**
+ * Event bodies kept as evidence in the exchange, in characters. An event is a few hundred bytes; a
+ * Seller posting megabytes (up to the listener's cap, or beyond it and refused) must not have each one
+ * held whole in the record: the first part shows what it was. Judging uses the whole body.
+ */
+export const MAX_RECORDED_EVENT_CHARS = 16 * 1024;
+
 /** The Seller's request as received (headers as sent, body as bytes decoded) plus our answer, redacted. */
 export function recordIncoming(r: IncomingRecord): Exchange {
   const headers = headersFromRaw(r.req.rawHeaders);
-  const decoded = bodyText(r.read.bytes, headers['content-encoding']);
+  const decoded = bodyText(
+    r.read.bytes.subarray(0, MAX_RECORDED_EVENT_CHARS * 4),
+    headers['content-encoding'],
+  );
+  const cut =
+    decoded.text.length > MAX_RECORDED_EVENT_CHARS || r.read.bytes.length > MAX_RECORDED_EVENT_CHARS * 4;
+  const text = cut ? decoded.text.slice(0, MAX_RECORDED_EVENT_CHARS) : decoded.text;
   const host = headers['host'] ?? 'localhost';
   return r.redactor.exchange({
     id: r.id,
@@ -59,8 +72,8 @@ export function recordIncoming(r: IncomingRecord): Exchange {
       method: r.req.method ?? 'GET',
       url: `http://${host}${r.req.url ?? '/'}`,
       headers,
-      ...(r.read.bytes.length > 0 || r.read.truncated ? { body: decoded.text } : {}),
-      ...(r.read.truncated ? { bodyTruncated: true } : {}),
+      ...(r.read.bytes.length > 0 || r.read.truncated ? { body: text } : {}),
+      ...(r.read.truncated || cut ? { bodyTruncated: true } : {}),
     },
     ...(r.response ? { response: r.response } : {}),
     ...(r.error ? { error: r.error } : {}),

@@ -46,6 +46,8 @@ export interface NotificationListenerOptions {
   readonly ids?: IdGenerator;
   /** Notifications kept; the oldest are dropped beyond it. Default 10 000. */
   readonly maxNotifications?: number;
+  /** Bytes of event bodies kept (raw and parsed, estimated); the oldest are dropped beyond it. Default 32 MB. */
+  readonly maxStoredBytes?: number;
   /** Largest event body accepted, in bytes. Default 1 MB (beyond: 413). */
   readonly maxBodyBytes?: number;
   /** What the Seller must use as `callback` when it cannot reach the bound address (NAT, container). */

@@ -26,7 +26,11 @@ export function createNotificationListener(options: NotificationListenerOptions)
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const token = options.auth?.token || undefined;
   const redactor = createRedactor([...(options.secrets ?? []), ...(token ? [token] : [])]);
-  const store = new NotificationStore(clock, options.maxNotifications ?? 10_000);
+  const store = new NotificationStore(
+    clock,
+    options.maxNotifications ?? 10_000,
+    options.maxStoredBytes ?? 32 * 1024 * 1024,
+  );
   const unrouted: Exchange[] = [];
   let sequence = 0;
   let server: Promise<ServerHandle> | undefined;
@@ -84,18 +88,22 @@ export function createNotificationListener(options: NotificationListenerOptions)
     const query = new URL(req.url, 'http://listener').searchParams;
     const buyerId = query.get('buyerId');
     const sellerId = query.get('sellerId');
-    store.add({
-      sequence: ++sequence,
-      eventType,
-      exchange,
-      ...(judgement?.body !== undefined ? { body: judgement.body } : {}),
-      valid: judgement?.status === 204,
-      violations: judgement?.violations ?? [
-        { pointer: '', keyword: 'aborted', message: 'the connection closed before the body ended' },
-      ],
-      receivedAt,
-      query: { ...(buyerId !== null ? { buyerId } : {}), ...(sellerId !== null ? { sellerId } : {}) },
-    });
+    const kept = judgement?.body !== undefined ? read.bytes.length : 0;
+    store.add(
+      {
+        sequence: ++sequence,
+        eventType,
+        exchange,
+        ...(judgement?.body !== undefined ? { body: judgement.body } : {}),
+        valid: judgement?.status === 204,
+        violations: judgement?.violations ?? [
+          { pointer: '', keyword: 'aborted', message: 'the connection closed before the body ended' },
+        ],
+        receivedAt,
+        query: { ...(buyerId !== null ? { buyerId } : {}), ...(sellerId !== null ? { sellerId } : {}) },
+      },
+      kept + (exchange.request.body?.length ?? 0),
+    );
   }
 
   const app = express();

@@ -23,13 +23,18 @@ function matches(filter: NotificationFilter, notification: ReceivedNotification)
  */
 export class NotificationStore {
   private items: ReceivedNotification[] = [];
+  /** Estimated bytes held by each item (same order as `items`). */
+  private sizes: number[] = [];
+  private bytes = 0;
   private readonly consumed = new Set<number>();
   private waiters: Waiter[] = [];
   private droppedCount = 0;
 
+  /** `maxBytes` bounds the bodies kept as well as their number: a few huge events weigh like a flood. */
   constructor(
     private readonly clock: Clock,
     private readonly max: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {
     if (!(max >= 1)) throw new Error(`maxNotifications must be at least 1, got ${max}`);
   }
@@ -42,10 +47,15 @@ export class NotificationStore {
     return this.droppedCount;
   }
 
-  add(notification: ReceivedNotification): void {
+  /** `bytes`: what the notification holds in memory (its body as recorded and as parsed), estimated. */
+  add(notification: ReceivedNotification, bytes = 0): void {
     this.items.push(notification);
-    while (this.items.length > this.max) {
+    this.sizes.push(bytes);
+    this.bytes += bytes;
+    // The newest is always kept, whatever its size: a waiter may be about to take it.
+    while (this.items.length > this.max || (this.bytes > this.maxBytes && this.items.length > 1)) {
       const oldest = this.items.shift()!;
+      this.bytes -= this.sizes.shift() ?? 0;
       this.consumed.delete(oldest.sequence);
       this.droppedCount += 1;
     }
@@ -90,6 +100,8 @@ export class NotificationStore {
 
   clear(): void {
     this.items = [];
+    this.sizes = [];
+    this.bytes = 0;
     this.consumed.clear();
   }
 
