@@ -68,6 +68,17 @@ export const jsonParses: ExchangeCheck = {
   name: 'json-parses',
   run(ctx) {
     if (!ctx.jsonError || !ctx.exchange.response?.body) return [];
+    // The client asks for `identity` and never inflates: a compressed body is a problem of its own.
+    const coding = ctx.exchange.response.headers['content-encoding']?.trim().toLowerCase();
+    if (coding && coding !== 'identity')
+      return [
+        finding(
+          ctx,
+          'json-parses',
+          'body.contentEncoded',
+          `the response body is content-encoded (${coding}) although the Buyer asked for identity; not decoded, not judged`,
+        ),
+      ];
     return [
       finding(ctx, 'json-parses', 'body.invalidJson', `the response body is not JSON: ${ctx.jsonError}`),
     ];
