@@ -1,7 +1,7 @@
 import type { SendResult } from '../../emulators/buyer';
 import type { Finding } from '../results';
 import { evaluateExpectation } from '../scenario/evaluate-expectation';
-import { selectOne } from '../scenario/matchers';
+import { selectPath } from '../scenario/matchers';
 import type { Expectation, JsonValue, SaveEntry } from '../scenario/types';
 import type { ScenarioState } from './run-context';
 
@@ -35,6 +35,14 @@ export function judgeExpectation(
     }));
 }
 
+/** What `save` takes: the value a definite path reaches, or the list a `[*]` path reaches (none: nothing). */
+function savedValue(body: JsonValue | undefined, path: string): JsonValue | undefined {
+  const s = selectPath(body, path);
+  if (!s.ok) return undefined;
+  if (s.wildcard) return s.values.length > 0 ? s.values : undefined;
+  return s.values[0];
+}
+
 /**
  * Saves values into the scenario's variables. A value the path does not reach is a failed step: later
  * steps would only fail more confusingly.
@@ -51,7 +59,7 @@ export function saveValues(
     const value =
       entry.from === 'header'
         ? headers?.[entry.header.toLowerCase()]
-        : selectOne(body as JsonValue | undefined, entry.path);
+        : savedValue(body as JsonValue | undefined, entry.path);
     if (value === undefined) {
       out.push({
         check: 'save',
