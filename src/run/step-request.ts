@@ -4,10 +4,23 @@ import { evaluateMatchers } from '../scenario/matchers';
 import type { Exchange, Finding } from '../results';
 import { judgeExpectation, saveValues } from './judge-expectation';
 import type { RunEnvironment, ScenarioState, StepOutcome } from './run-context';
-import { sendOperation, StepError } from './send-operation';
+import { renderText, sendOperation, StepError } from './send-operation';
 
 function stepRequirements(step: { requirements: readonly string[] }, state: ScenarioState): string[] {
   return step.requirements.length > 0 ? [...step.requirements] : [...state.requirements];
+}
+
+/** `raw` is sent verbatim, but its strings are templates like every other value of a request step. */
+function renderRaw(
+  raw: NonNullable<RequestStep['raw']>,
+  state: ScenarioState,
+): NonNullable<RequestStep['raw']> {
+  const out: { body?: string; contentType?: string; query?: string } = {};
+  for (const key of ['body', 'contentType', 'query'] as const) {
+    const value = raw[key];
+    if (value !== undefined) out[key] = renderText(value, state);
+  }
+  return out;
 }
 
 export async function runRequestStep(
@@ -30,7 +43,7 @@ export async function runRequestStep(
       params: step.params,
       headers: step.headers,
       ...(body !== undefined ? { body } : {}),
-      ...(step.raw ? { raw: step.raw } : {}),
+      ...(step.raw ? { raw: renderRaw(step.raw, state) } : {}),
       auth: step.auth,
     },
     { schema: step.expect.schema, requirements: step.requirements },
