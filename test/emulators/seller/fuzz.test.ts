@@ -123,8 +123,7 @@ function mutate(rng: Prng, body: Json): string {
     }
     case 2: {
       const objects = [[], ...paths].filter((p) => {
-        const node =
-          p.length === 0 ? body : (parentOf(body, p))[p[p.length - 1] as Segment];
+        const node = p.length === 0 ? body : parentOf(body, p)[p[p.length - 1] as Segment];
         return node !== null && typeof node === 'object' && !Array.isArray(node);
       });
       const at = rng.pick(objects);

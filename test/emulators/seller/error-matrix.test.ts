@@ -1,0 +1,73 @@
+/**
+ * Spec-driven error matrix on Sonata v11: for every operation the spec lists, the statuses that do not
+ * depend on the operation's business rules. 400 for an undeclared query parameter; 404 for an unknown
+ * id; on every list, too many matches → 422 tooManyRecords where the operation documents 422, else 400.
+ * (501 per capability: capabilities.test.ts. unregisterListener documents 422 but a DELETE has nothing
+ * to be unprocessable. 401/403/500: out of scope until the auth issue.)
+ */
+import { cancelBody, modifyBody, type Json } from './support/bodies';
+import { profileWith, startTestSeller, T, type SellerUnderTest } from './support/seller';
+
+let s: SellerUnderTest;
+beforeAll(async () => {
+  s = await startTestSeller({ profile: profileWith({ pagination: { tooManyRecordsAbove: 1 } }) });
+  const ids: string[] = [];
+  for (const externalId of ['CHARGE-1', 'CHARGE-2'])
+    ids.push(String((await s.createOrder({ externalId }))['id']));
+  await s.advance(T.acknowledgedToInProgress); // two charges awaiting response
+  for (const id of ids) {
+    await s.call('createCancelProductOrder', { body: cancelBody(id) });
+    await s.call('createModifyProductOrderItemRequestedDeliveryDate', { body: modifyBody(id, '1') });
+  }
+});
+afterAll(() => s.close());
+
+const operations = () => [...s.spec.management.operations.values()];
+
+test('every operation: 400 invalidQuery for a query parameter it does not declare', async () => {
+  for (const op of operations()) {
+    const res = await s.call(op.operationId, { params: { id: 'x' }, query: 'undeclared=1' });
+    expect([op.operationId, res.status, (res.body as Json)['code']]).toEqual([
+      op.operationId,
+      400,
+      'invalidQuery',
+    ]);
+  }
+});
+
+test('every operation on a resource id: 404 notFound for an unknown id', async () => {
+  for (const op of operations().filter((o) => o.pathParams.includes('id'))) {
+    const res = await s.call(op.operationId, {
+      params: { id: 'no-such-id' },
+      ...(op.requestSchemaName ? { body: { externalId: 'x' } } : {}),
+    });
+    expect([op.operationId, res.status, (res.body as Json)['code']]).toEqual([
+      op.operationId,
+      404,
+      'notFound',
+    ]);
+  }
+});
+
+test('every list: too many matches is 422 tooManyRecords where documented (R62), else 400', async () => {
+  const lists = operations().filter((o) => o.method === 'get' && o.pathParams.length === 0);
+  expect(lists.map((o) => o.operationId).sort()).toEqual([
+    'listCancelProductOrder',
+    'listCharge',
+    'listModifyProductOrderItemRequestedDeliveryDate',
+    'listProductOrder',
+  ]);
+  for (const op of lists) {
+    const res = await s.call(op.operationId);
+    if (op.responses.has(422)) {
+      expect([op.operationId, res.status]).toEqual([op.operationId, 422]);
+      expect(res.body).toEqual([expect.objectContaining({ code: 'tooManyRecords' })]);
+    } else {
+      expect([op.operationId, res.status, (res.body as Json)['code']]).toEqual([
+        op.operationId,
+        400,
+        'invalidQuery',
+      ]);
+    }
+  }
+});
