@@ -59,6 +59,31 @@ export function checkSellerSet(body: Json, attributes: readonly string[], at = '
     );
 }
 
+/** [R11]: the order's contacts include a productOrderContact (at create, and after a PATCH replaces them). */
+export function checkOrderContacts(contacts: unknown, at: string): ErrorBody[] {
+  return roles(contacts).includes('productOrderContact')
+    ? []
+    : [
+        error422(
+          'missingProperty',
+          'a contact with role productOrderContact is required (R11)',
+          `${at}/relatedContactInformation`,
+        ),
+      ];
+}
+
+/** [R12]: each item's contacts include the three Buyer item roles. */
+export function checkItemContacts(contacts: unknown, at: string): ErrorBody[] {
+  const have = roles(contacts);
+  return ITEM_CONTACT_ROLES.filter((r) => !have.includes(r)).map((role) =>
+    error422(
+      'missingProperty',
+      `item contact with role ${role} is required (R12)`,
+      `${at}/relatedContactInformation`,
+    ),
+  );
+}
+
 export interface CreateRuleOptions {
   readonly requireBuyerContacts: boolean;
   readonly products?: ProductSchemaRegistry;
@@ -70,18 +95,7 @@ export interface CreateRuleOptions {
  */
 export function checkCreateOrder(body: Json, options: CreateRuleOptions): ErrorBody[] {
   const errors: ErrorBody[] = checkSellerSet(body, SELLER_SET.order);
-  if (
-    options.requireBuyerContacts &&
-    !roles(body['relatedContactInformation']).includes('productOrderContact')
-  ) {
-    errors.push(
-      error422(
-        'missingProperty',
-        'a contact with role productOrderContact is required (R11)',
-        '/relatedContactInformation',
-      ),
-    );
-  }
+  if (options.requireBuyerContacts) errors.push(...checkOrderContacts(body['relatedContactInformation'], ''));
   const items = body['productOrderItem'] as Json[];
   const ids = new Set<string>();
   items.forEach((item, i) => {
@@ -133,18 +147,8 @@ export function checkCreateOrder(body: Json, options: CreateRuleOptions): ErrorB
           );
       }
     }
-    if (options.requireBuyerContacts) {
-      const have = roles(item['relatedContactInformation']);
-      for (const role of ITEM_CONTACT_ROLES.filter((r) => !have.includes(r))) {
-        errors.push(
-          error422(
-            'missingProperty',
-            `item contact with role ${role} is required (R12)`,
-            `${at}/relatedContactInformation`,
-          ),
-        );
-      }
-    }
+    if (options.requireBuyerContacts)
+      errors.push(...checkItemContacts(item['relatedContactInformation'], at));
     if (hasConfig && options.products) {
       const config = product['productConfiguration'];
       const type = (config as Json | null)?.['@type'];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso } from '../context';
 import { startOrder } from '../engine/order-flow';
-import { checkCreateOrder } from '../http/buyer-rules';
+import { checkCreateOrder, checkItemContacts, checkOrderContacts } from '../http/buyer-rules';
 import { error422, httpErrors, type ErrorBody } from '../http/errors';
 import { readJsonObject } from '../http/read-body';
 import { sendJson } from '../http/respond';
@@ -102,12 +102,18 @@ export const patchProductOrder: OperationHandler = (ctx, { op, params, owner, re
     throw httpErrors.conflict(`order is ${record.doc.state} and can no longer be updated`);
   const doc = record.doc;
   const errors = checkNotes(doc.note, body['note'], '/note');
+  // Replaced contact lists must still carry the roles the create required (R11, R12).
+  const contactRules = ctx.profile.requireBuyerContacts;
+  if (contactRules && body['relatedContactInformation'] !== undefined)
+    errors.push(...checkOrderContacts(body['relatedContactInformation'], ''));
   const patchItems = (body['productOrderItem'] ?? []) as Record<string, unknown>[];
   patchItems.forEach((p, i) => {
     const item = doc.productOrderItem.find((it) => it.id === p['id']);
     if (!item)
       errors.push(error422('referenceNotFound', `no item '${String(p['id'])}'`, `/productOrderItem/${i}/id`));
     else errors.push(...checkNotes(item.note, p['note'], `/productOrderItem/${i}/note`));
+    if (contactRules && p['relatedContactInformation'] !== undefined)
+      errors.push(...checkItemContacts(p['relatedContactInformation'], `/productOrderItem/${i}`));
   });
   if (errors.length > 0) throw httpErrors.unprocessable(errors);
   if (typeof body['externalId'] === 'string') doc.externalId = body['externalId'];

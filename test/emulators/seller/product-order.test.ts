@@ -239,7 +239,7 @@ describe('patchProductOrder (UC 2)', () => {
     expect(await s.order(id)).toEqual(res.body);
   });
 
-  test('422: nothing updatable (R53), unknown item, changed notes (R22/R59), Buyer note not source=buyer (R58)', async () => {
+  test('422: nothing updatable (R53), unknown item, changed notes (R22/R59), note source (R58), contact roles (R11/R12)', async () => {
     const order = await s.createOrder({ extra: { note: [note('n1')] } });
     const id = String(order['id']);
     const nothing = await s.call('patchProductOrder', { params: { id }, body: { state: 'completed' } });
@@ -257,6 +257,18 @@ describe('patchProductOrder (UC 2)', () => {
       ['invalidValue', '/note/0'],
       ['invalidValue', '/note/1/source'],
       ['referenceNotFound', '/productOrderItem/0/id'],
+    ]);
+    const roles = await s.call('patchProductOrder', {
+      params: { id },
+      body: {
+        relatedContactInformation: [contact('someoneElse')],
+        productOrderItem: [{ id: '1', relatedContactInformation: [contact('buyerTechnicalContact')] }],
+      },
+    });
+    expect(codes(roles.body)).toEqual([
+      ['missingProperty', '/relatedContactInformation'],
+      ['missingProperty', '/productOrderItem/0/relatedContactInformation'],
+      ['missingProperty', '/productOrderItem/0/relatedContactInformation'],
     ]);
     const schema = await s.call('patchProductOrder', { params: { id }, body: { externalId: 42 } });
     expect(codes(schema.body)).toEqual([['invalidValue', '/externalId']]);
