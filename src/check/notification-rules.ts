@@ -59,11 +59,12 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
   const eventIds = new Map<string, number>();
   const lastTime = new Map<string, number>();
   if (ctx.dropped) {
+    // Far beyond what any scenario causes (a lifecycle is tens of events): a flood that cannot be judged.
     out.push({
       check: 'notification-rules',
       code: 'notification.dropped',
-      severity: 'warning',
-      message: `the listener kept the latest ${list.length} notifications and dropped ${ctx.dropped} older ones to bound its memory; those were not judged`,
+      severity: 'error',
+      message: `the Seller sent more than the listener keeps: it kept the latest ${list.length} notifications and dropped ${ctx.dropped} older ones to bound its memory; those were not judged`,
       requirements: [],
     });
   }
@@ -81,6 +82,7 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
       message,
       requirements,
       exchangeId: n.exchangeId,
+      actual: evidence(n),
     });
   for (const n of list) {
     if (!n.valid) {
@@ -188,6 +190,29 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
     }
   }
   return capPerCode(out, MAX_FINDINGS_PER_CODE);
+}
+
+const clip = (v: unknown): unknown => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…` : v);
+
+/**
+ * What the event was, small enough to sit in every finding (the listener's exchange is not part of a
+ * step, so the finding carries its own evidence): ids, time and state, or why it was refused.
+ */
+function evidence(n: NotificationView): Record<string, unknown> {
+  if (!n.valid && n.body === undefined)
+    return { eventType: n.eventType, refused: n.violations[0]?.message ?? 'unreadable' };
+  const body = (n.body ?? {}) as Record<string, unknown>;
+  const e = event(n);
+  const out: Record<string, unknown> = { eventType: n.eventType };
+  for (const [k, v] of [
+    ['eventId', body['eventId']],
+    ['eventTime', body['eventTime']],
+    ['id', e['id']],
+    ['orderItemId', e['orderItemId']],
+    ['state', e['state']],
+  ] as const)
+    if (v !== undefined) out[k] = clip(v);
+  return out;
 }
 
 /** Lists the first `max` findings of each code and sums up the rest in one, so a flood stays readable. */
