@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.join(__dirname, '../..');
@@ -39,5 +40,5 @@ export function runBin(
 }
 
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(require('node:os').tmpdir() as string, prefix));
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
