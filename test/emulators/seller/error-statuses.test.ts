@@ -1,11 +1,13 @@
 /**
- * Spec-driven error matrix on Sonata v11: for every operation the spec lists, the statuses that do not
- * depend on the operation's business rules. 400 for an undeclared query parameter; 404 for an unknown
- * id; on every list, too many matches → 422 tooManyRecords where the operation documents 422, else 400.
- * (501 per capability: capabilities.test.ts. unregisterListener documents 422 but a DELETE has nothing
- * to be unprocessable. 401/403/500: out of scope until the auth issue.)
+ * Spec-driven error statuses on Sonata v11, for every operation the spec lists: 400 for an undeclared
+ * query parameter; 404 for an unknown id; on every list, too many matches → 422 tooManyRecords where the
+ * operation documents 422, else 400; 501 for every operation of a capability the profile switches off
+ * ([O1], [CR1]–[CR4]). (unregisterListener documents 422 but a DELETE has nothing to be unprocessable.
+ * 401/403/500: out of scope until the auth issue.)
  */
-import { cancelBody, modifyBody, type Json } from './support/bodies';
+import { ALL_CAPABILITIES, CAPABILITIES, type Capability } from '../../../src/capabilities';
+import { cancelBody, modifyBody, orderBody, type Json } from './support/bodies';
+import { startWithListener } from './support/fixture';
 import { profileWith, startTestSeller, T, type SellerUnderTest } from './support/seller';
 
 let s: SellerUnderTest;
@@ -69,5 +71,47 @@ test('every list: too many matches is 422 tooManyRecords where documented (R62),
         'invalidQuery',
       ]);
     }
+  }
+});
+
+const bundles = ALL_CAPABILITIES.filter((c) => CAPABILITIES[c].operations.length > 0);
+
+test.each(bundles)('%s off: every operation of the bundle answers 501', async (capability: Capability) => {
+  const s = await startTestSeller({ profile: profileWith({ capabilities: { [capability]: false } }) });
+  try {
+    for (const operationId of CAPABILITIES[capability].operations) {
+      const op = s.spec.management.operations.get(operationId);
+      const res = await s.call(operationId, {
+        params: { id: 'any' },
+        ...(op?.requestSchemaName ? { body: { any: 'thing' } } : {}),
+      });
+      expect([operationId, res.status, (res.body as Json)['code']]).toEqual([
+        operationId,
+        501,
+        'notImplemented',
+      ]);
+    }
+    // The mandatory operations still work.
+    expect((await s.call('createProductOrder', { body: orderBody() })).status).toBe(201);
+    expect((await s.call('listProductOrder')).status).toBe(200);
+  } finally {
+    await s.close();
+  }
+});
+
+test('milestones off: a MILESTONE order completes without milestone events or history', async () => {
+  const f = await startWithListener({ profile: profileWith({ capabilities: { milestones: false } }) });
+  try {
+    const id = String((await f.s.createOrder({ externalId: 'MILESTONE-1' }))['id']);
+    await f.s.advance(T.acknowledgedToInProgress);
+    await f.s.advance(T.inProgressToDone);
+    const order = await f.s.order(id);
+    expect(order['state']).toBe('completed');
+    expect((order['productOrderItem'] as Json[])[0]).not.toHaveProperty('milestone');
+    expect(f.events().some((e) => e['eventType'] === 'productSpecificProductOrderItemMilestoneEvent')).toBe(
+      false,
+    );
+  } finally {
+    await f.close();
   }
 });
