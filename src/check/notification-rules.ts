@@ -18,6 +18,8 @@ export interface NotificationContext {
     eventTypes: readonly string[];
     registeredAtSeq: number;
     unregisteredAtSeq?: number;
+    /** When the Seller's answer to the DELETE arrived (run clock, ms since the epoch). */
+    unregisteredAt?: number;
   }[];
   /** Orders created: id, item ids, and the listener's last sequence when the create response arrived. */
   readonly orders: readonly { id: string; itemIds: readonly string[]; respondedAtSeq: number }[];
@@ -110,11 +112,16 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
       }
       eventIds.set(eventId, n.sequence);
     }
+    const time = Date.parse(String((n.body as { eventTime?: unknown } | undefined)?.eventTime));
+    // [R108] forbids sending to a Buyer no longer registered. An event that happened before the Seller
+    // answered the DELETE was sent (or queued) while the hub existed; in flight, it may land after the 204.
+    const inFlight = (h: { unregisteredAt?: number }) =>
+      h.unregisteredAt !== undefined && Number.isFinite(time) && time <= h.unregisteredAt;
     const wanted = ctx.hubs.some(
       (h) =>
         h.eventTypes.includes(n.eventType) &&
         n.sequence > h.registeredAtSeq &&
-        (h.unregisteredAtSeq === undefined || n.sequence <= h.unregisteredAtSeq),
+        (h.unregisteredAtSeq === undefined || n.sequence <= h.unregisteredAtSeq || inFlight(h)),
     );
     if (!wanted) {
       const deleted = ctx.hubs.some(
@@ -146,7 +153,6 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
         ['R109'],
       );
     }
-    const time = Date.parse(String((n.body as { eventTime?: unknown } | undefined)?.eventTime));
     const subject = `${n.eventType} ${String(e['id'])}`;
     const previous = lastTime.get(subject);
     if (previous !== undefined && time < previous) {

@@ -44,6 +44,8 @@ export interface HubTrace {
   eventTypes: string[];
   registeredAtSeq: number;
   unregisteredAtSeq?: number;
+  /** Run-clock time at which the Seller's answer to the DELETE arrived. */
+  unregisteredAt?: number;
 }
 
 /** The state of one scenario while it runs. */

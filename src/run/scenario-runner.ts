@@ -258,6 +258,7 @@ async function removeLeftoverHubs(env: RunEnvironment, state: ScenarioState): Pr
       operationId: 'unregisterListener',
     });
     hub.unregisteredAtSeq = lastSequence(state.listener?.listener);
+    hub.unregisteredAt = env.clock.now();
   }
 }
 

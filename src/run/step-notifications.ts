@@ -93,8 +93,10 @@ export async function runUnregisterHubStep(
     ),
   );
   const hub = state.hubs.find((h) => h.id === id);
-  if (hub && send.exchange.response && send.exchange.response.status < 300)
+  if (hub && send.exchange.response && send.exchange.response.status < 300) {
     hub.unregisteredAtSeq = lastSequence(state.listener?.listener);
+    hub.unregisteredAt = env.clock.now();
+  }
   return { findings, exchanges: [send.exchange] };
 }
 
