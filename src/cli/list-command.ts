@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import * as path from 'node:path';
 import { coverage, formatCoverage } from '../requirements';
 import { formatProblem, loadScenarioFiles } from '../scenario';
-import { packageRoot } from '../util/package-root';
+import { builtInScenarios, packageRoot } from '../util/package-root';
 import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
 
@@ -15,7 +15,7 @@ export function registerListCommand(program: Command, io: CliIo, setExit: (code:
     .option('--buyer', 'with --requirements: the Buyer-binding requirements instead of the Seller ones')
     .option('--json', 'machine-readable output')
     .action(async (paths: string[], opts: { requirements?: boolean; buyer?: boolean; json?: boolean }) => {
-      const targets = paths.length ? paths : [path.join(packageRoot(), 'scenarios')];
+      const targets = paths.length ? paths : [builtInScenarios()];
       const loaded = await loadScenarioFiles(targets, {
         fixtureRoots: [path.join(packageRoot(), 'scenarios', 'fixtures')],
       });

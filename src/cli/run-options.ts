@@ -9,7 +9,7 @@ import {
   type ApiVersionId,
 } from '../spec';
 import { parseDuration } from '../util/duration';
-import { packageRoot } from '../util/package-root';
+import { builtInScenarios, packageRoot } from '../util/package-root';
 import { UsageError } from './exit-codes';
 import { parseShard, type Shard } from '../run/shard';
 
@@ -140,7 +140,7 @@ export function parseRunOptions(paths: readonly string[], raw: RawRunOptions): R
   if (raw.callbackUrl !== undefined && !URL.canParse(raw.callbackUrl))
     problems.push(`--callback-url must be an absolute URL, got '${raw.callbackUrl}'`);
   const options: Partial<RunOptions> = {
-    paths: paths.length ? paths : [path.join(packageRoot(), 'scenarios')],
+    paths: paths.length ? paths : [builtInScenarios()],
     api,
     tags: raw.tag ?? [],
     requirements: raw.requirement ?? [],

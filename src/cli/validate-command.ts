@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
 import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
 import { formatProblem, loadScenarioFiles } from '../scenario';
-import { packageRoot } from '../util/package-root';
+import { builtInScenarios, packageRoot } from '../util/package-root';
 import { formatSourceProblem } from '../util/yaml-source';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './main';
@@ -57,7 +57,7 @@ export function registerValidateCommand(program: Command, io: CliIo, setExit: (c
       '\nEvery problem is printed as file:line:col  code  message. Exit 0: all valid; 2: problems found.',
     )
     .action(async (files: string[], opts: { fixtures?: string[] }) => {
-      const targets = files.length ? files : [path.join(packageRoot(), 'scenarios')];
+      const targets = files.length ? files : [builtInScenarios()];
       const profileFolders = targets.filter(
         (f) => isDirectory(f) && path.basename(path.resolve(f)) === 'profiles',
       );

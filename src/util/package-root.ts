@@ -29,3 +29,13 @@ export function harnessVersion(): string {
   };
   return pkg.version;
 }
+
+/**
+ * The built-in scenario catalog, as a path relative to the working directory when it lies below it
+ * (reports then name `scenarios/order/x.yaml`, not an absolute path), absolute otherwise.
+ */
+export function builtInScenarios(): string {
+  const absolute = path.join(packageRoot(), 'scenarios');
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}
