@@ -13,7 +13,8 @@ import { startBrokenSeller, type BrokenSeller } from '../support/broken-seller';
 /**
  * The order catalog can fail: each key scenario, run against a Seller emulator with one deliberate
  * deviation, fails with the finding that names it. (Against the faithful emulator they pass: the catalog
- * run in CI.) Control steps reach the broken Seller's own control API, so lifecycle scenarios run too.
+ * run in CI.) Control steps reach the broken Seller's own control API, so lifecycle scenarios run too; the
+ * runner and the Seller share one clock, as they do when the Seller is embedded.
  */
 const ROOT = path.join(__dirname, '..', '..');
 const ORDER = path.join(ROOT, 'scenarios', 'order');
@@ -165,13 +166,12 @@ function codes(result: RunResult): string[] {
 }
 
 /** Runs scenario files against a (broken) Seller the way `lso-harness run` runs the embedded one. */
-async function run(seller: BrokenSeller, files: readonly string[]): Promise<RunResult> {
+async function run(seller: BrokenSeller, clock: ScaledClock, files: readonly string[]): Promise<RunResult> {
   const loaded = await loadScenarioFiles(
     files.map((f) => path.join(ORDER, f)),
     { fixtureRoots: [path.join(ROOT, 'scenarios', 'fixtures')] },
   );
   expect(loaded.problems).toEqual([]);
-  const clock = new ScaledClock(36_000);
   const ids = createIdGenerator('ex');
   const client = createHttpClient({ clock, ids, timeoutMs: 10_000 });
   try {
@@ -207,14 +207,16 @@ describe('the order catalog catches a Seller that deviates', () => {
   afterEach(async () => seller?.close());
 
   test('the same scenarios pass against the faithful emulator behind the same proxy', async () => {
-    seller = await startBrokenSeller({ mutate: (body) => body });
-    const result = await run(seller, [...new Set(cases.map((c) => c.file))]);
+    const clock = new ScaledClock(36_000);
+    seller = await startBrokenSeller({ mutate: (body) => body, clock });
+    const result = await run(seller, clock, [...new Set(cases.map((c) => c.file))]);
     expect(result.scenarios.filter((s) => s.status !== 'passed').map((s) => s.id)).toEqual([]);
   });
 
   test.each(cases)('$name ($file)', async ({ file, mutate, before, codes: expected }) => {
-    seller = await startBrokenSeller({ ...(mutate ? { mutate } : {}), ...(before ? { before } : {}) });
-    const result = await run(seller, [file]);
+    const clock = new ScaledClock(36_000);
+    seller = await startBrokenSeller({ ...(mutate ? { mutate } : {}), ...(before ? { before } : {}), clock });
+    const result = await run(seller, clock, [file]);
     expect(result.scenarios.map((s) => s.status)).toEqual(['failed']);
     expect(codes(result)).toEqual(expect.arrayContaining(expected));
   });

@@ -3,7 +3,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createSellerApp } from '../../emulators/seller';
-import { ScaledClock } from '../../src/clock';
+import { ScaledClock, type Clock } from '../../src/clock';
 import { loadApiSpec, type ApiVersionId } from '../../src/spec';
 
 /** Rewrites a JSON response body on its way out: a deliberate deviation from the standard. */
@@ -22,9 +22,11 @@ export async function startBrokenSeller(options: {
   mutate?: Mutation;
   before?: (req: Request, res: Response, next: NextFunction) => void;
   api?: ApiVersionId;
+  /** Share the runner's clock, so that dates the scenario computes (`${now+P1D}`) agree with the Seller's. */
+  clock?: Clock;
 }): Promise<BrokenSeller> {
   const spec = await loadApiSpec(options.api ?? 'sonata-v11');
-  const emulator = createSellerApp({ spec, clock: new ScaledClock(36_000) });
+  const emulator = createSellerApp({ spec, clock: options.clock ?? new ScaledClock(36_000) });
   const outer = express();
   if (options.before) outer.use(options.before);
   if (options.mutate) {
