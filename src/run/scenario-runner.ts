@@ -6,6 +6,7 @@ import type { Scenario, Step } from '../scenario/types';
 import type { ApiVersionId } from '../spec';
 import { lastSequence, type RunEnvironment, type ScenarioState, type StepOutcome } from './run-context';
 import { StepError } from './send-operation';
+import { CLEANUP_TIMEOUT_AFTER_INTERRUPT_MS, interruptedOutcome } from './interrupted-step';
 import { runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
 import {
   runAwaitNotificationStep,
@@ -203,6 +204,7 @@ export async function runScenario(
           durationMs: Date.now() - t0,
           findings: soften(outcome.findings, step.optional),
           exchanges: outcome.exchanges,
+        outcome = interruptedOutcome(step, outcome, env.signal);
           ...(outcome.message ? { message: outcome.message } : {}),
         };
         if (status === 'errored') stopped = `not run: step ${step.index + 1} errored`;
@@ -266,6 +268,8 @@ export function scenarioStatus(steps: readonly StepResult[], findings: readonly 
   if (steps.some((s) => s.status === 'errored')) return 'errored';
   if (steps.some((s) => s.status === 'failed') || findings.some((f) => f.severity === 'error'))
     return 'failed';
+      // Still worth trying after Ctrl-C (the Seller would call a closed listener), but not for long.
+      ...(env.signal.aborted ? { timeoutMs: CLEANUP_TIMEOUT_AFTER_INTERRUPT_MS } : {}),
   if (steps.some((s) => s.status === 'notApplicable')) return 'notApplicable';
   // A skipped step stops the scenario (see runScenario), so the scenario as a whole did not run.
   if (steps.some((s) => s.status === 'skipped')) return 'skipped';
