@@ -70,19 +70,26 @@ async function listen(handler: http.RequestListener): Promise<{ origin: string; 
 // request Sellers
 // ---------------------------------------------------------------------------------------------------
 
-type Misbehaviour = (
+export type Misbehaviour = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   timers: Set<NodeJS.Timeout>,
 ) => void;
 
-async function startRequestSeller(misbehave: Misbehaviour): Promise<HostileSeller> {
+/** Requests the hardening scenarios mark for misbehaviour (hit-request.yaml lists `externalId=HOSTILE-…`). */
+export const isMarked = (req: http.IncomingMessage): boolean => (req.url ?? '').includes('HOSTILE');
+
+/** The Seller emulator behind a server that lets `misbehave` answer the requests `hit` picks. */
+export async function startRequestSeller(
+  misbehave: Misbehaviour,
+  hit: (req: http.IncomingMessage) => boolean = isMarked,
+): Promise<HostileSeller> {
   const spec = await loadApiSpec('sonata-v11');
   const emulator = createSellerApp({ spec, clock: new ScaledClock(36_000), products: sharedProducts() });
   const stats: HostileStats = { hits: 0, posted: 0, answers: {} };
   const timers = new Set<NodeJS.Timeout>();
   const server = await listen((req, res) => {
-    if ((req.url ?? '').includes('HOSTILE')) {
+    if (hit(req)) {
       stats.hits++;
       req.resume();
       misbehave(req, res, timers);
