@@ -31,6 +31,8 @@ const REQUIREMENT: Readonly<Record<MachineName, string>> = {
 /** Collects observations; `record` ignores values that are not states of the machine (schema checks say so). */
 export class ObservationLog {
   private readonly items: Observation[] = [];
+  /** `product.id` per item key as each response showed it (undefined: absent), for [R63]. */
+  private readonly productIds: { key: string; id?: string; exchangeId?: string }[] = [];
   private seq = 0;
 
   nextSeq(): number {
@@ -67,9 +69,44 @@ export class ObservationLog {
       ? (order['productOrderItem'] as Record<string, unknown>[])
       : [];
     for (const item of items) {
-      if (item && typeof item['id'] === 'string')
-        this.record('item', `item:${order['id']}/${item['id']}`, item['state'], source, exchangeId, seq);
+      if (!item || typeof item['id'] !== 'string') continue;
+      const key = `item:${order['id']}/${item['id']}`;
+      this.record('item', key, item['state'], source, exchangeId, seq);
+      const productId = (item['product'] as Record<string, unknown> | undefined)?.['id'];
+      this.productIds.push({
+        key,
+        ...(typeof productId === 'string' ? { id: productId } : {}),
+        ...(exchangeId ? { exchangeId } : {}),
+      });
     }
+  }
+
+  /** [R63]: once a response shows an item's product id, every later one shows the same id. */
+  productIdFindings(requirements: readonly string[] = []): Finding[] {
+    const seen = new Map<string, string>();
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const p of this.productIds) {
+      const before = seen.get(p.key);
+      if (before !== undefined && p.id !== before && !reported.has(p.key)) {
+        reported.add(p.key);
+        out.push({
+          check: 'product-id',
+          code: p.id === undefined ? 'productId.dropped' : 'productId.changed',
+          severity: 'error',
+          message:
+            p.id === undefined
+              ? `${p.key}: product.id '${before}' was shown before and is missing now`
+              : `${p.key}: product.id changed from '${before}' to '${p.id}'`,
+          requirements: [...new Set(['R63', ...requirements])],
+          ...(p.exchangeId ? { exchangeId: p.exchangeId } : {}),
+          expected: before,
+          actual: p.id ?? null,
+        });
+      }
+      if (p.id !== undefined && before === undefined) seen.set(p.key, p.id);
+    }
+    return out;
   }
 
   all(): readonly Observation[] {
@@ -82,6 +119,10 @@ export class ObservationLog {
  * machine (polls may miss states in between), and a terminal state is never left.
  */
 export function judgeObservations(log: ObservationLog, requirements: readonly string[] = []): Finding[] {
+  return [...judgeStateChanges(log, requirements), ...log.productIdFindings()];
+}
+
+function judgeStateChanges(log: ObservationLog, requirements: readonly string[]): Finding[] {
   const byKey = new Map<string, Observation[]>();
   for (const o of log.all()) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
   const out: Finding[] = [];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ITEM_MACHINE,
   ORDER_MACHINE,
@@ -58,12 +59,22 @@ export function moveItem(
     throw new IllegalTransitionError(`item ${item.id}: ${item.state} → ${to}`);
   }
   item.state = to;
-  item.stateChange.push({ changeDate: nowIso(ctx), state: to, ...(reason ? { changeReason: reason } : {}) });
-  if (to === 'cancelled' || to === 'failed') delete item.expectedCompletionDate; // [R28]/[R49]
-  if (to === 'completed') item.completionDate = nowIso(ctx); // [R50]
+  const change = { changeDate: nowIso(ctx), state: to, ...(reason ? { changeReason: reason } : {}) };
+  if (ctx.fault('item-history-current-only')) item.stateChange = [change];
+  else item.stateChange.push(change);
+  if ((to === 'cancelled' || to === 'failed') && !ctx.fault('failed-item-keeps-expected-date'))
+    delete item.expectedCompletionDate; // [R28]/[R49]
+  if (to === 'completed') {
+    item.completionDate = nowIso(ctx); // [R50]
+    // An installed product now exists in the Seller's inventory: its id is assigned and shown ([R63]).
+    if (item.action === 'add' && item.product && item.product.id === undefined)
+      item.product.id = randomUUID();
+  }
   publish(ctx, rec, { kind: 'itemState', orderId: rec.doc.id, itemId: item.id, state: to });
-  if (to === 'inProgress' && !item.expectedCompletionDate)
+  if (to === 'inProgress' && !item.expectedCompletionDate && !ctx.fault('in-progress-without-expected-date'))
     setExpectedDate(ctx, rec, item, expectedDate(ctx, item));
+  if (to === 'inProgress' && ctx.fault('completion-date-before-completed'))
+    item.completionDate = item.expectedCompletionDate;
 }
 
 export function moveOrder(ctx: SellerContext, rec: OrderRecord, to: OrderState, reason?: string): void {
@@ -73,8 +84,14 @@ export function moveOrder(ctx: SellerContext, rec: OrderRecord, to: OrderState, 
     throw new IllegalTransitionError(`order ${order.id}: ${order.state} → ${to}`);
   }
   order.state = to;
-  order.stateChange.push({ changeDate: nowIso(ctx), state: to, ...(reason ? { changeReason: reason } : {}) });
-  if (to === 'completed' || to === 'failed' || to === 'partial') order.completionDate = nowIso(ctx); // [R47]
+  if (!ctx.fault('order-history-not-kept'))
+    order.stateChange.push({
+      changeDate: nowIso(ctx),
+      state: to,
+      ...(reason ? { changeReason: reason } : {}),
+    });
+  if (to === 'completed' && ctx.fault('completed-without-completion-date')) delete order.completionDate;
+  else if (to === 'completed' || to === 'failed' || to === 'partial') order.completionDate = nowIso(ctx); // [R47]
   if (to === 'cancelled') {
     order.cancellationDate = nowIso(ctx);
     order.completionDate = order.cancellationDate;
