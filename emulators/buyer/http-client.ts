@@ -69,7 +69,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         !overridesAny(request.headers, Object.keys(authHeaders))
       ) {
         refreshed = true;
-        if (await refreshCredentials(auth)) {
+        if (await refreshCredentials(auth, authHeaders)) {
           keep(record());
           continue;
         }
@@ -134,9 +134,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 }
 
 /** A provider that fails to refresh means "no retry", not a crash. */
-async function refreshCredentials(auth: AuthProvider): Promise<boolean> {
+async function refreshCredentials(auth: AuthProvider, used: Record<string, string>): Promise<boolean> {
   try {
-    return (await auth.onUnauthorized?.()) === true;
+    return (await auth.onUnauthorized?.(used)) === true;
   } catch {
     return false;
   }

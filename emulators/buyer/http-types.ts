@@ -35,11 +35,14 @@ export interface SendResult {
   readonly warnings: readonly string[];
 }
 
-/** Credentials: a bearer token now, OAuth2 client credentials later. */
+/** Credentials (`bearerAuth`, `oauth2ClientCredentials` in `./auth`). */
 export interface AuthProvider {
   headers(): Promise<Record<string, string>>;
-  /** Called once on a 401; resolve `true` when fresh credentials are worth one retry. */
-  onUnauthorized?(): Promise<boolean>;
+  /**
+   * Called once on a 401; resolve `true` when fresh credentials are worth one retry. `rejected`: the auth
+   * headers that 401 answered (a provider that renewed them since can say `true` without renewing again).
+   */
+  onUnauthorized?(rejected?: Readonly<Record<string, string>>): Promise<boolean>;
 }
 
 /** Passed through to the https agent. */

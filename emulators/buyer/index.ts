@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './http-types';
 export * from './http-client';
 export * from './ids';

@@ -40,10 +40,22 @@ function variants(secrets: readonly string[]): string[] {
   return [...out].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * `secrets` is read live: a secret pushed to the same array later (an OAuth2 access token fetched during
+ * the run) is masked from then on.
+ */
 export function createRedactor(secrets: readonly string[]): Redactor {
-  const needles = variants(secrets);
+  let seen = -1;
+  let needles: string[] = [];
+  const current = (): string[] => {
+    if (secrets.length !== seen) {
+      needles = variants(secrets);
+      seen = secrets.length;
+    }
+    return needles;
+  };
   const text = (value: string): string =>
-    needles.reduce((acc, needle) => (acc.includes(needle) ? acc.split(needle).join(REDACTED) : acc), value);
+    current().reduce((acc, needle) => (acc.includes(needle) ? acc.split(needle).join(REDACTED) : acc), value);
   const url = (value: string): string => {
     let masked = value;
     try {

@@ -32,6 +32,8 @@ export type TransportErrorCode =
   | 'tooManyRedirects'
   /** The answer is not valid HTTP/1.1 (garbage, an oversized header, broken chunking). */
   | 'protocol'
+  /** The TLS handshake failed: an untrusted or mismatched certificate, a client certificate refused. */
+  | 'tls'
   | 'network'
   | 'aborted';
 

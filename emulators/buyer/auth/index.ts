@@ -1,0 +1,2 @@
+export * from './bearer-auth';
+export * from './oauth2-client-credentials';
