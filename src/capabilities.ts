@@ -34,6 +34,17 @@ export const CAPABILITIES = {
     operations: ['registerListener', 'retrieveHub', 'unregisterListener'],
   },
   milestones: { requirement: 'O19', summary: 'item milestones and their events', operations: [] },
+  /**
+   * Not a bundle of the API: the target requires credentials on every call (MEF 128.1, outside Mplify
+   * 123.1), so the security scenarios (401/403 answers) apply. The embedded Seller declares it when its
+   * profile's `auth.mode` is not `none`; a real target through `--capabilities` (or by default when the
+   * run is given credentials for it).
+   */
+  authentication: {
+    requirement: 'MEF128.1',
+    summary: 'the Seller requires credentials (bearer token or OAuth 2.0 client credentials)',
+    operations: [],
+  },
 } as const satisfies Record<string, { requirement: string; summary: string; operations: readonly string[] }>;
 
 export type Capability = keyof typeof CAPABILITIES;

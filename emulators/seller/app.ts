@@ -4,6 +4,7 @@ import { ScaledClock, type Clock } from '../../src/clock';
 import { ProductSchemaRegistry, type ApiSpec } from '../../src/spec';
 import type { SellerContext } from './context';
 import { mountControlApi } from './control/control-routes';
+import { mountAuth } from './http/auth';
 import { asDocumentedError, HttpError, httpErrors } from './http/errors';
 import { sendJson } from './http/respond';
 import { QueryValidator, type QueryValues } from './http/validate-request';
@@ -63,6 +64,8 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
   const raw = express.raw({ type: () => true, limit: profile.maxBodyBytes });
   // Paths are case-sensitive (RFC 3986): a Buyer calling /ProductOrder must not pass here and fail elsewhere.
   const api = express.Router({ caseSensitive: true });
+  // The profile's auth (none by default): 401 before anything else, a token endpoint in oauth2 mode.
+  const auth = mountAuth(app, api, context);
 
   for (const op of spec.management.operations.values()) {
     const handler = OPERATION_HANDLERS[op.operationId];
@@ -80,7 +83,7 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
           op,
           params: req.params as Record<string, string>,
           query,
-          owner: ownerOf(query),
+          owner: auth ? auth.owner(req, op, req.params as Record<string, string>, query) : ownerOf(query),
           req,
           res,
         });

@@ -7,6 +7,7 @@ import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
 import { formatSourceProblem } from '../util/yaml-source';
 import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
+import { OAUTH_TOKEN_PATH } from '../../emulators/seller/http/auth';
 
 interface SellerCliOptions {
   port: string;
@@ -35,7 +36,8 @@ export function registerSellerCommand(program: Command, io: CliIo, setExit: (cod
 Prints one line with the base URL, e.g.
   lso-harness seller: listening on http://127.0.0.1:8080/mefApi/sonata/productOrderingManagement/v11
 Point your Buyer at that URL. Orders whose externalId starts with REJECT, FAIL, PARTIAL, CHARGE,
-MILESTONE, SELLERCANCEL or HOLD take those paths (see docs/SELLER-EMULATOR.md). Stop with Ctrl-C.`,
+MILESTONE, SELLERCANCEL or HOLD take those paths (see docs/SELLER-EMULATOR.md). A profile with
+auth: { mode: oauth2 } also serves an OAuth2 token endpoint at /_lso/oauth/token. Stop with Ctrl-C.`,
     )
     .action(async (opts: SellerCliOptions) => {
       const port = Number(opts.port);
@@ -60,6 +62,14 @@ MILESTONE, SELLERCANCEL or HOLD take those paths (see docs/SELLER-EMULATOR.md). 
         log: (line) => io.stderr.write(`${line}\n`),
       });
       io.stdout.write(`lso-harness seller: listening on ${server.url}\n`);
+      // The contract is one line on stdout; how to authenticate goes to stderr.
+      const mode = server.emulator.context.profile.auth.mode;
+      if (mode === 'oauth2')
+        io.stderr.write(
+          `lso-harness seller: requires OAuth2 client credentials; token endpoint ${server.origin}${OAUTH_TOKEN_PATH}\n`,
+        );
+      else if (mode === 'bearer')
+        io.stderr.write('lso-harness seller: requires a bearer token from the profile (auth.tokens)\n');
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);

@@ -90,7 +90,9 @@ export class NotificationDispatcher {
       }
       job.attempt++;
       this.stats.attempts++;
-      const result = await postJson(job.url, JSON.stringify(job.event.body), this.settings.timeoutMs);
+      const result = await postJson(job.url, JSON.stringify(job.event.body), this.settings.timeoutMs, {
+        ...(this.settings.bearerToken ? { authorization: `Bearer ${this.settings.bearerToken}` } : {}),
+      });
       const delivered = result.status !== undefined && result.status >= 200 && result.status < 300;
       this.keep({
         hubId: job.hub.doc.id,

@@ -12,7 +12,10 @@ const DAY = 24 * HOUR;
  */
 export const DEFAULT_PROFILE: SellerProfile = {
   name: 'default',
-  capabilities: Object.fromEntries(ALL_CAPABILITIES.map((c) => [c, true])) as SellerProfile['capabilities'],
+  // `authentication` follows `auth.mode` (none here); every bundle of the API is on.
+  capabilities: Object.fromEntries(
+    ALL_CAPABILITIES.map((c) => [c, c !== 'authentication']),
+  ) as SellerProfile['capabilities'],
   timings: {
     acknowledgedToInProgress: 30 * SECOND,
     inProgressToDone: 2 * HOUR,
@@ -53,6 +56,7 @@ export const DEFAULT_PROFILE: SellerProfile = {
   pagination: { maxPageSize: 100, tooManyRecordsAbove: 100_000 },
   store: { maxOrders: 200_000 },
   notifications: { maxAttempts: 3, backoff: 2 * SECOND, timeoutMs: 5 * SECOND, keepDeliveries: 20_000 },
+  auth: { mode: 'none', tokens: [], clients: [], tokenTtl: HOUR },
   validateProductConfiguration: true,
   requireBuyerContacts: true,
   maxBodyBytes: 1024 * 1024,

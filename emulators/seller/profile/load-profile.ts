@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import Ajv from 'ajv';
 import { parseDuration } from '../../../src/util/duration';
 import { parseYamlSource, type SourceProblem } from '../../../src/util/yaml-source';
+import { readAuthSettings } from './auth-profile';
 import { DEFAULT_PROFILE } from './default-profile';
 import { PROFILE_SCHEMA } from './profile-schema';
 import type { OutcomeRule, SellerProfile, Timings } from './profile-types';
@@ -60,11 +61,17 @@ export function profileFromValue(
     if (!knownFaults.includes(f)) problem(`/faults/${i}`, 'profile.unknownFault', `unknown fault '${f}'`);
   });
   const rules = (raw['rules'] as OutcomeRule[] | undefined) ?? [];
+  const auth = readAuthSettings(raw, problem, durationAt);
   const profile: SellerProfile = {
     ...DEFAULT_PROFILE,
     ...(raw as Partial<SellerProfile>),
     name: (raw['name'] as string | undefined) ?? file,
-    capabilities: { ...DEFAULT_PROFILE.capabilities, ...((raw['capabilities'] as Raw | undefined) ?? {}) },
+    capabilities: {
+      ...DEFAULT_PROFILE.capabilities,
+      ...((raw['capabilities'] as Raw | undefined) ?? {}),
+      authentication: auth.mode !== 'none',
+    },
+    auth,
     timings,
     rules: raw['replaceRules'] === true ? rules : [...rules, ...DEFAULT_PROFILE.rules],
     charge: { ...DEFAULT_PROFILE.charge, ...((raw['charge'] as Raw | undefined) ?? {}) },

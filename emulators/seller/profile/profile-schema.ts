@@ -1,4 +1,5 @@
 import { ALL_CAPABILITIES } from '../../../src/capabilities';
+import { AUTH_SCHEMA, MIN_SECRET_CHARS } from './auth-profile';
 
 const duration = {
   anyOf: [
@@ -100,8 +101,10 @@ export const PROFILE_SCHEMA = {
         backoff: duration,
         timeoutMs: { type: 'integer', minimum: 1 },
         keepDeliveries: { type: 'integer', minimum: 1 },
+        bearerToken: { type: 'string', minLength: MIN_SECRET_CHARS },
       },
     },
+    auth: AUTH_SCHEMA,
     validateProductConfiguration: { type: 'boolean' },
     requireBuyerContacts: { type: 'boolean' },
     maxBodyBytes: { type: 'integer', minimum: 1024 },

@@ -81,6 +81,40 @@ export interface NotificationSettings {
   readonly timeoutMs: number;
   /** Deliveries kept in the record (oldest dropped). */
   readonly keepDeliveries: number;
+  /**
+   * Sent as `Authorization: Bearer <token>` with every notification. The spec's hub registration has no
+   * field for the Buyer's listener credentials, so the Seller is configured with them out of band.
+   */
+  readonly bearerToken?: string;
+}
+
+/** A static bearer token the Seller accepts (bearer mode; also accepted in oauth2 mode). */
+export interface StaticToken {
+  readonly token: string;
+  /** The one Buyer the token acts for; absent: it may act for any Buyer (names it in `buyerId`). */
+  readonly buyerId?: string;
+}
+
+/** An OAuth 2.0 client registered with the Seller (client credentials grant, RFC 6749 §4.4). */
+export interface AuthClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The one Buyer the client acts for; absent: it may act for any Buyer (names it in `buyerId`). */
+  readonly buyerId?: string;
+  /** Scopes it may ask for (`default` or operationIds, as the generated v10 security files name them); absent: any. */
+  readonly scopes?: readonly string[];
+}
+
+/**
+ * Who may call the management API (MEF 128.1 points to OAuth 2.0; the API files define no scheme):
+ * `none`, static bearer `tokens`, or `oauth2` client credentials with a token endpoint of the emulator.
+ */
+export interface AuthSettings {
+  readonly mode: 'none' | 'bearer' | 'oauth2';
+  readonly tokens: readonly StaticToken[];
+  readonly clients: readonly AuthClient[];
+  /** Lifetime of issued access tokens, in real milliseconds (not the emulator's clock). */
+  readonly tokenTtl: number;
 }
 
 export interface SellerProfile {
@@ -93,6 +127,7 @@ export interface SellerProfile {
   readonly pagination: { readonly maxPageSize: number; readonly tooManyRecordsAbove: number };
   readonly store: { readonly maxOrders: number };
   readonly notifications: NotificationSettings;
+  readonly auth: AuthSettings;
   /** Validate `productConfiguration` against the product schema named by `@type` when it is known. */
   readonly validateProductConfiguration: boolean;
   /** Reject orders lacking the contact roles the guide requires of the Buyer (R11, R12). */
