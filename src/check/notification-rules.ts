@@ -6,7 +6,7 @@ export interface NotificationView {
   readonly eventType: string;
   readonly body?: unknown;
   readonly valid: boolean;
-  readonly violations: readonly { pointer: string; message: string }[];
+  readonly violations: readonly { pointer: string; message: string; keyword?: string }[];
   readonly exchangeId: string;
 }
 
@@ -87,6 +87,16 @@ export function judgeNotifications(list: readonly NotificationView[], ctx: Notif
       actual: evidence(n),
     });
   for (const n of list) {
+    if (!n.valid && n.violations[0]?.keyword === 'credentials') {
+      // The listener requires a token (--listener-token-env) and the Seller sent none or another one.
+      add(
+        n,
+        'notification.unauthenticated',
+        `${n.eventType} event refused with 401: ${n.violations[0].message}`,
+        [],
+      );
+      continue;
+    }
     if (!n.valid) {
       const first = n.violations[0];
       add(

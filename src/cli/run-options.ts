@@ -12,9 +12,10 @@ import { parseDuration } from '../util/duration';
 import { builtInScenarios, packageRoot } from '../util/package-root';
 import { UsageError } from './exit-codes';
 import { parseShard, type Shard } from '../run/shard';
+import { readCredentials, type RawCredentialOptions, type RunCredentials } from './run-credentials';
 
 /** `lso-harness run` flags as commander hands them over (strings, lists). */
-export interface RawRunOptions {
+export interface RawRunOptions extends RawCredentialOptions {
   target?: string;
   api?: string;
   capabilities?: string;
@@ -30,8 +31,6 @@ export interface RawRunOptions {
   concurrency: string;
   timeScale?: string;
   sellerProfile?: string;
-  tokenEnv?: string;
-  tokenFile?: string;
   skipCheck?: string[];
   fixtures?: string[];
   color?: boolean;
@@ -55,6 +54,8 @@ export interface RunOptions {
   readonly concurrency: number;
   readonly timeScale: number;
   readonly sellerProfile?: string;
+  /** Credentials for the target and the listener, TLS material: read and checked with the other flags. */
+  readonly credentials: RunCredentials;
   readonly tokenEnv?: string;
   readonly tokenFile?: string;
   readonly skipChecks: readonly string[];
@@ -89,7 +90,11 @@ export function parseCapabilities(value: string): Capability[] {
 }
 
 /** Checks every flag at once (k6's lesson: all configuration errors together), then returns typed options. */
-export function parseRunOptions(paths: readonly string[], raw: RawRunOptions): RunOptions {
+export function parseRunOptions(
+  paths: readonly string[],
+  raw: RawRunOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): RunOptions {
   const problems: string[] = [];
   const attempt = <T>(fn: () => T): T | undefined => {
     try {
@@ -166,10 +171,12 @@ export function parseRunOptions(paths: readonly string[], raw: RawRunOptions): R
   const reporters = attempt(() => parseReporterList(raw.reporter));
   const listenPort = attempt(() => integer(raw.listenPort, '--listen-port', 0, 65535));
   const concurrency = attempt(() => integer(raw.concurrency, '--concurrency', 1, 256));
+  const credentials = readCredentials(raw, env, raw.target === undefined, problems);
   if (problems.length > 0) throw new UsageError('invalid options', problems);
   return {
     ...(options as RunOptions),
     ...(capabilities ? { capabilities } : {}),
+    credentials,
     reporters: reporters ?? [],
     listenPort: listenPort ?? 0,
     concurrency: concurrency ?? 1,

@@ -21,7 +21,13 @@ export class ListenerHub {
     private readonly slots: Map<string, NotificationListener>,
     private readonly server: Server,
     private readonly publicBase: string,
-    private readonly options: { spec: ApiSpec; clock: Clock; ids: IdGenerator; secrets: readonly string[] },
+    private readonly options: {
+      spec: ApiSpec;
+      clock: Clock;
+      ids: IdGenerator;
+      secrets: readonly string[];
+      auth?: { token?: string };
+    },
   ) {}
 
   static async start(options: {
@@ -29,6 +35,8 @@ export class ListenerHub {
     clock: Clock;
     ids: IdGenerator;
     secrets: readonly string[];
+    /** Every event must carry `Authorization: Bearer <token>`; others are refused with 401. */
+    auth?: { token?: string };
     host: string;
     port: number;
     callbackUrl?: string;

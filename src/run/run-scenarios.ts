@@ -24,7 +24,7 @@ export interface RunRequest {
   readonly control?: ControlClient;
   readonly concurrency: number;
   readonly reporters: readonly Reporter[];
-  readonly listener: { host: string; port: number; callbackUrl?: string };
+  readonly listener: { host: string; port: number; callbackUrl?: string; auth?: { token?: string } };
   readonly ci: boolean;
   readonly prompt: RunEnvironment['prompt'];
   readonly disabledChecks: readonly string[];
