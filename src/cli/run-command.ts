@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { randomUUID } from 'node:crypto';
-import { createHttpClient, createIdGenerator, type AuthProvider } from '../../emulators/buyer';
+import { createHttpClient, createIdGenerator } from '../../emulators/buyer';
 import { startSeller, type SellerServer } from '../../emulators/seller';
 import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
 import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
@@ -19,23 +18,10 @@ import { formatSourceProblem } from '../util/yaml-source';
 import { binds, REQUIREMENT_CATALOGUE } from '../requirements';
 import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
-import { parseRunOptions, type RawRunOptions, type RunOptions } from './run-options';
+import { parseRunOptions, type RawRunOptions } from './run-options';
 import { exitCodeOf } from './exit-code-of';
-
-function readToken(options: RunOptions, env: NodeJS.ProcessEnv): string | undefined {
-  if (options.tokenFile) {
-    try {
-      return fs.readFileSync(options.tokenFile, 'utf8').trim();
-    } catch (e) {
-      throw new UsageError(`cannot read --token-file: ${(e as Error).message}`);
-    }
-  }
-  const name = options.tokenEnv ?? 'LSO_HARNESS_TOKEN';
-  const value = env[name];
-  if (options.tokenEnv && !value)
-    throw new UsageError(`--token-env ${name}: the variable is empty or not set`);
-  return value || undefined;
-}
+import { setUpRunAuth } from './run-auth';
+import { addCredentialOptions } from './run-credentials';
 
 function promptOnTerminal(io: CliIo): (message: string, timeoutMs?: number) => Promise<boolean> {
   return (message, timeoutMs) =>
@@ -53,7 +39,7 @@ function promptOnTerminal(io: CliIo): (message: string, timeoutMs?: number) => P
 
 export function registerRunCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const collect = (v: string, prev: string[] = []) => [...prev, v];
-  program
+  const run = program
     .command('run')
     .description(
       'Run scenarios against a Seller (default: the embedded Seller emulator) and report conformance',
@@ -83,11 +69,6 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
       `clock speed-up (embedded default ${36_000}, i.e. 10 h per second; 1 against a real Seller)`,
     )
     .option('--seller-profile <file>', 'behaviour profile for the embedded Seller emulator')
-    .option(
-      '--token-env <name>',
-      'environment variable holding a bearer token for the target (default LSO_HARNESS_TOKEN)',
-    )
-    .option('--token-file <file>', 'file holding a bearer token for the target')
     .option('--skip-check <name>', 'switch a check off (repeatable)', collect)
     .option(
       '--fixtures <dir|file>',
@@ -104,23 +85,28 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
       `
 Without --target the embedded Seller emulator is started on a free loopback port, with every optional
 capability, on a clock ${36_000}x faster than real time. Secrets never go on the command line: put a
-bearer token in LSO_HARNESS_TOKEN (or --token-env NAME / --token-file FILE).
+bearer token in LSO_HARNESS_TOKEN (or --token-env NAME / --token-file FILE), an OAuth2 client secret in
+--oauth2-client-secret-env NAME (or --oauth2-client-secret-file FILE).
 
 Examples:
   $ lso-harness run
   $ lso-harness run --target https://seller.example/mefApi/sonata/productOrderingManagement/v11 \\
       --capabilities cancel,notifications --callback-url https://buyer.example:8443
-  $ lso-harness run scenarios/order --tag smoke --reporter console,junit`,
+  $ lso-harness run scenarios/order --tag smoke --reporter console,junit
+  $ lso-harness run --target https://seller.example/mefApi/sonata/productOrderingManagement/v11 \\
+      --oauth2-token-url https://auth.seller.example/token --oauth2-client-id buyer-42 \\
+      --oauth2-client-secret-env SELLER_SECRET --ca seller-ca.pem
+  $ lso-harness run --seller-profile scenarios/profiles/auth-oauth2.yaml   (the catalog, authenticated)`,
     )
     .action(async (paths: string[], raw: RawRunOptions) => {
       setExit(await runCommand(paths, raw, io));
     });
+  // Bearer token, OAuth2 client credentials, TLS material, the listener's token (run-credentials.ts).
+  addCredentialOptions(run);
 }
 
 async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promise<number> {
   const options = parseRunOptions(paths, raw);
-  const token = readToken(options, process.env);
-  const secrets = token ? [token] : [];
   const loaded = await loadScenarioFiles(options.paths, { fixtureRoots: options.fixtureRoots });
   if (loaded.problems.length > 0) {
     throw new UsageError(
@@ -135,25 +121,33 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
       throw new UsageError(`invalid profile ${options.sellerProfile}`, p.problems.map(formatSourceProblem));
     profile = p.profile;
   }
+  let seller: SellerServer | undefined;
+  const setup = setUpRunAuth(options.credentials, {
+    embedded: !options.target,
+    ...(profile ? { profile } : {}),
+    timeoutMs: options.timeoutMs,
+    embeddedOrigin: () => seller?.origin,
+    warn: (line) => io.stderr.write(`${line}\n`),
+  });
+  profile = setup.profile;
+  // Read live by the redactors: an OAuth2 access token fetched during the run joins it on arrival.
+  const secrets = setup.secrets;
   const spec = await loadApiSpec(options.api);
   const clock = new ScaledClock(options.timeScale);
   const ids = createIdGenerator('ex');
-  const auth: AuthProvider | undefined = token
-    ? { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }) }
-    : undefined;
   const client = createHttpClient({
     timeoutMs: options.timeoutMs,
     secrets,
     ids,
     clock,
-    ...(auth ? { auth } : {}),
+    ...(setup.provider ? { auth: setup.provider } : {}),
+    ...(setup.tls ? { tls: setup.tls } : {}),
   });
-  let seller: SellerServer | undefined;
   let capabilities: readonly Capability[];
   let targetUrl: string;
   if (options.target) {
     targetUrl = options.target.replace(/\/+$/, '');
-    capabilities = options.capabilities ?? [];
+    capabilities = options.capabilities ?? setup.targetCapabilities;
   } else {
     seller = await startSeller({
       spec,
@@ -207,6 +201,7 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
         host: options.listenHost,
         port: options.listenPort,
         ...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
+        ...(setup.listenerToken ? { auth: { token: setup.listenerToken } } : {}),
       },
       ci: process.env['CI'] === 'true' || process.env['CI'] === '1',
       prompt: promptOnTerminal(io),
@@ -227,7 +222,7 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
         timeScale: options.timeScale,
         sellerProfile: options.sellerProfile,
         callbackUrl: options.callbackUrl,
-        auth: token ? 'bearer' : 'none',
+        ...setup.manifest,
       },
     });
     for (const e of result.errors) io.stderr.write(`lso-harness: ${e}\n`);
@@ -235,6 +230,7 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
   } finally {
     process.off('SIGINT', onSignal);
     client.close();
+    setup.close();
     await seller?.close();
   }
 }

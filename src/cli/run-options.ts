@@ -56,8 +56,6 @@ export interface RunOptions {
   readonly sellerProfile?: string;
   /** Credentials for the target and the listener, TLS material: read and checked with the other flags. */
   readonly credentials: RunCredentials;
-  readonly tokenEnv?: string;
-  readonly tokenFile?: string;
   readonly skipChecks: readonly string[];
   readonly fixtureRoots: readonly string[];
   readonly color?: boolean;
@@ -161,8 +159,6 @@ export function parseRunOptions(
     ...(grep ? { grep } : {}),
     ...(raw.callbackUrl ? { callbackUrl: raw.callbackUrl } : {}),
     ...(raw.sellerProfile ? { sellerProfile: raw.sellerProfile } : {}),
-    ...(raw.tokenEnv ? { tokenEnv: raw.tokenEnv } : {}),
-    ...(raw.tokenFile ? { tokenFile: raw.tokenFile } : {}),
     ...(raw.color !== undefined ? { color: raw.color } : {}),
     ...(shard ? { shard } : {}),
   };
