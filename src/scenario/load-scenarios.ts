@@ -4,7 +4,7 @@
  * returned as data; bad input never throws. Only files without any problem yield a scenario.
  */
 import * as fs from 'node:fs';
-import { loadApiSpec } from '../spec/api-spec';
+import { loadApiFacts } from '../spec/api-spec';
 import { API_VERSIONS, isApiVersionId, type ApiVersionId } from '../spec/api-versions';
 import { findScenarioFiles } from './find-scenario-files';
 import { createNormalizeContext, type SpecFacts } from './normalize-context';
@@ -18,7 +18,7 @@ import { parseYamlSource, type YamlSource } from './yaml-source';
 export interface LoadOptions {
   /** Folders `$fixture` paths are resolved in, first match wins. */
   readonly fixtureRoots: readonly string[];
-  /** Spec facts of one API version; default `loadApiSpec` (tests inject lighter ones). */
+  /** Spec facts of one API version; default `loadApiFacts` (parsed and indexed, nothing compiled). */
   readonly loadSpec?: (id: ApiVersionId) => Promise<SpecFacts>;
 }
 
@@ -47,7 +47,7 @@ async function loadSpecs(
   versions: readonly ApiVersionId[],
   load: LoadOptions['loadSpec'],
 ): Promise<Map<ApiVersionId, SpecFacts>> {
-  const loader = load ?? loadApiSpec;
+  const loader = load ?? ((id: ApiVersionId) => Promise.resolve(loadApiFacts(id)));
   const specs = await Promise.all(versions.map((v) => loader(v)));
   return new Map(versions.map((v, i) => [v, specs[i] as SpecFacts]));
 }

@@ -20,27 +20,69 @@ export interface ApiSpec {
   readonly eventTypes: readonly string[];
 }
 
-async function loadSide(name: string, file: string): Promise<ApiSide> {
+/**
+ * What can be known of a variant without compiling anything: its documents, parsed, and their operations.
+ * The scenario loader checks every file against every variant it targets, and needs no more than this.
+ */
+export interface ApiFacts {
+  readonly version: ApiVersionInfo;
+  readonly management: {
+    readonly source: LoadedDocument;
+    readonly operations: ReadonlyMap<string, OperationInfo>;
+  };
+  readonly notification: {
+    readonly source: LoadedDocument;
+    readonly operations: ReadonlyMap<string, OperationInfo>;
+  };
+  /** Notification event types of this version, from the notification API's operationIds. */
+  readonly eventTypes: readonly string[];
+}
+
+function readSide(file: string) {
   const source = loadDocument(file);
+  return { source, operations: indexOperations(source.doc) };
+}
+
+const parsed = new Map<ApiVersionId, ApiFacts>();
+
+/** Parses one API variant's documents (once) and indexes their operations: no ajv, no prism. */
+export function loadApiFacts(id: ApiVersionId): ApiFacts {
+  let known = parsed.get(id);
+  if (!known) {
+    const version = API_VERSION_INFO[id];
+    const management = readSide(version.managementFile);
+    const notification = readSide(version.notificationFile);
+    known = { version, management, notification, eventTypes: [...notification.operations.keys()] };
+    parsed.set(id, known);
+  }
+  return known;
+}
+
+async function compileSide(
+  name: string,
+  side: { source: LoadedDocument; operations: ReadonlyMap<string, OperationInfo> },
+): Promise<ApiSide> {
   return {
-    source,
-    operations: indexOperations(source.doc),
-    schemas: new SchemaValidator(name, source.doc),
-    http: await HttpValidator.create(source.doc),
+    ...side,
+    schemas: new SchemaValidator(name, side.source.doc),
+    http: await HttpValidator.create(side.source.doc),
   };
 }
 
 const cache = new Map<ApiVersionId, Promise<ApiSpec>>();
 
-/** Loads and compiles one API variant; later calls share the same instance. */
+/**
+ * Loads and compiles one API variant (prism-http operations dereferenced, ajv ready); later calls share
+ * the same instance, and the documents are those `loadApiFacts` parsed.
+ */
 export function loadApiSpec(id: ApiVersionId): Promise<ApiSpec> {
   let pending = cache.get(id);
   if (!pending) {
     pending = (async () => {
-      const version = API_VERSION_INFO[id];
-      const management = await loadSide(`${id}/management`, version.managementFile);
-      const notification = await loadSide(`${id}/notification`, version.notificationFile);
-      return { version, management, notification, eventTypes: [...notification.operations.keys()] };
+      const known = loadApiFacts(id);
+      const management = await compileSide(`${id}/management`, known.management);
+      const notification = await compileSide(`${id}/notification`, known.notification);
+      return { version: known.version, management, notification, eventTypes: known.eventTypes };
     })();
     cache.set(id, pending);
   }
