@@ -38,6 +38,16 @@ function runStep(env: RunEnvironment, state: ScenarioState, step: Step): Promise
       return runSleepStep(env, state, step);
     case 'set':
       return runSetStep(env, state, step);
+    case 'expect-buyer-request':
+    case 'expect-delivery':
+    case 'send-event':
+      // Buyer-side steps run in buyer-testing mode (src/run/buyer); a Seller run never plans them.
+      return Promise.resolve({
+        findings: [],
+        exchanges: [],
+        status: 'errored',
+        message: `${step.kind} is a Buyer-side step: it runs with --role buyer`,
+      });
   }
 }
 
@@ -194,6 +204,7 @@ export async function runScenario(
             err instanceof StepError ? err.message : `harness error: ${(err as Error).stack ?? String(err)}`;
           outcome = { findings: [], exchanges: [], status: 'errored', message };
         }
+        outcome = interruptedOutcome(step, outcome, env.signal);
         const status = stepStatus(outcome, step.optional);
         result = {
           index: step.index,
@@ -204,7 +215,6 @@ export async function runScenario(
           durationMs: Date.now() - t0,
           findings: soften(outcome.findings, step.optional),
           exchanges: outcome.exchanges,
-        outcome = interruptedOutcome(step, outcome, env.signal);
           ...(outcome.message ? { message: outcome.message } : {}),
         };
         if (status === 'errored') stopped = `not run: step ${step.index + 1} errored`;
@@ -258,6 +268,8 @@ async function removeLeftoverHubs(env: RunEnvironment, state: ScenarioState): Pr
       method: 'DELETE',
       url: `${env.targetUrl}/hub/${encodeURIComponent(hub.id)}`,
       operationId: 'unregisterListener',
+      // Still worth trying after Ctrl-C (the Seller would call a closed listener), but not for long.
+      ...(env.signal.aborted ? { timeoutMs: CLEANUP_TIMEOUT_AFTER_INTERRUPT_MS } : {}),
     });
     hub.unregisteredAtSeq = lastSequence(state.listener?.listener);
     hub.unregisteredAt = env.clock.now();
@@ -268,8 +280,6 @@ export function scenarioStatus(steps: readonly StepResult[], findings: readonly 
   if (steps.some((s) => s.status === 'errored')) return 'errored';
   if (steps.some((s) => s.status === 'failed') || findings.some((f) => f.severity === 'error'))
     return 'failed';
-      // Still worth trying after Ctrl-C (the Seller would call a closed listener), but not for long.
-      ...(env.signal.aborted ? { timeoutMs: CLEANUP_TIMEOUT_AFTER_INTERRUPT_MS } : {}),
   if (steps.some((s) => s.status === 'notApplicable')) return 'notApplicable';
   // A skipped step stops the scenario (see runScenario), so the scenario as a whole did not run.
   if (steps.some((s) => s.status === 'skipped')) return 'skipped';

@@ -24,5 +24,11 @@ export function describeStep(step: Step): string {
       return `sleep ${step.durationMs}ms`;
     case 'set':
       return `set ${step.values.map((v) => v.var).join(', ')}`;
+    case 'expect-buyer-request':
+      return `expect the Buyer to send ${step.count > 1 ? `${step.count} × ` : ''}${step.op}`;
+    case 'expect-delivery':
+      return `expect delivery of ${step.types.join(' or ')}`;
+    case 'send-event':
+      return `send ${step.source.kind === 'event' ? '' : `${step.source.kind} `}${step.type}`;
   }
 }

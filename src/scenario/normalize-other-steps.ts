@@ -1,6 +1,7 @@
 /** The steps other than `request` and `poll`: notifications, hubs, emulator control, prompts, sleep, set. */
 import type { ApiVersionId } from '../spec/api-versions';
 import { checkEventTypes, checkHubQuery } from './check-spec-references';
+import { toBuyerStep } from './normalize-buyer-steps';
 import type { NormalizeContext } from './normalize-context';
 import { toMatcherEntries } from './normalize-matchers';
 import type { StepInput } from './normalize-request';
@@ -118,5 +119,9 @@ export function toOtherStep(
       return { ...base, kind, durationMs: ctx.duration([...path, 'for'], block['for']) ?? 0 };
     case 'set':
       return { ...base, kind, values: toAssignments(ctx, path, block) };
+    case 'expect-buyer-request':
+    case 'expect-delivery':
+    case 'send-event':
+      return toBuyerStep(ctx, kind, input);
   }
 }

@@ -11,6 +11,7 @@ import { toStep, versionsOf } from './normalize-step';
 import { rawObject, rawString, rawStrings } from './raw';
 import { escapesRoot } from './resolve-fixture';
 import { didYouMean } from './suggest';
+import { checkRole, sellerOverlay } from './normalize-role';
 import type { Scenario, Step } from './types';
 import * as path from 'node:path';
 
@@ -60,8 +61,13 @@ export function toScenario(ctx: NormalizeContext): Scenario | undefined {
     if (step) steps.push(step);
   });
   const description = rawString(data['description']);
+  const { role, buyerTask } = checkRole(ctx, data, steps);
+  const seller = sellerOverlay(ctx, data['seller']);
   return {
     id: rawString(data['id']) ?? '',
+    role,
+    ...(buyerTask ? { buyerTask } : {}),
+    ...(seller ? { seller } : {}),
     title: rawString(data['title']) ?? '',
     ...(description !== undefined ? { description } : {}),
     requirements: rawStrings(data['requirements']),

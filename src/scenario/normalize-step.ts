@@ -12,8 +12,23 @@ import { STEP_COMMON_KEYS } from './scenario-schema';
 import { STEP_KINDS, type Step, type StepKind } from './types';
 import type { JsonPath } from './yaml-source';
 
-const EXPECTING: readonly StepKind[] = ['request', 'poll', 'register-hub', 'unregister-hub'];
-const SAVING: readonly StepKind[] = ['request', 'poll', 'await-notification', 'register-hub', 'control'];
+const EXPECTING: readonly StepKind[] = [
+  'request',
+  'poll',
+  'register-hub',
+  'unregister-hub',
+  'expect-delivery',
+  'send-event',
+];
+const SAVING: readonly StepKind[] = [
+  'request',
+  'poll',
+  'await-notification',
+  'register-hub',
+  'control',
+  'expect-buyer-request',
+  'expect-delivery',
+];
 
 /**
  * The step's single kind. A step without one whose other keys are unknown has already been reported by

@@ -30,6 +30,9 @@ export const PROBLEM_CODES = {
   'scenario.badPath': 'a selector path that is not well-formed',
   'scenario.badMatcher': 'a matcher that is not well-formed (mixed operators and keys, bad operand)',
   'scenario.badRegex': 'a `matches` pattern that is not a valid regular expression',
+  'scenario.wrongRole':
+    'a step kind or key that the scenario role does not take (a Buyer step in a Seller scenario, or the reverse)',
+  'scenario.sellerProfile': 'the `seller:` profile overlay of a Buyer scenario is not a valid Seller profile',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -4,7 +4,7 @@
  * matchers, selector paths, capabilities, API versions, operations, parameters, event types, fixtures.
  * No oneOf/anyOf: unions are written as type lists so that ajv reports one clear error per mistake.
  */
-import { CONTROL_ACTIONS } from './types';
+import { BUYER_TASKS, CONTROL_ACTIONS, SCENARIO_ROLES } from './types';
 
 /** Letters, digits, `_`; not starting with a digit nor with `__` (`__proto__` would vanish in a JS object). */
 export const VARIABLE_NAME_PATTERN = '^(?!__)[A-Za-z_][A-Za-z0-9_]*$';
@@ -145,6 +145,45 @@ const kinds = {
   },
   sleep: { type: 'object', additionalProperties: false, required: ['for'], properties: { for: duration } },
   set: { type: 'object', minProperties: 1, propertyNames: { pattern: VARIABLE_NAME_PATTERN } },
+  'expect-buyer-request': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['op', 'within'],
+    properties: {
+      op: text,
+      where: object,
+      within: duration,
+      count: { type: 'integer', minimum: 1 },
+      save: ref('save'),
+    },
+  },
+  'expect-delivery': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'within'],
+    properties: {
+      type: eventTypes,
+      where: object,
+      within: duration,
+      count: { type: 'integer', minimum: 1 },
+      expect: ref('expect'),
+      save: ref('save'),
+    },
+  },
+  'send-event': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type'],
+    properties: {
+      type: text,
+      event: object,
+      replay: { enum: ['first', 'last'] },
+      body: {},
+      raw: { type: 'string' },
+      contentType: text,
+      expect: ref('expect'),
+    },
+  },
 } as const;
 
 /** Keys a step may have besides its kind key. */
@@ -165,6 +204,7 @@ export const SCENARIO_SCHEMA = {
   required: ['id', 'title', 'requirements', 'steps'],
   properties: {
     id: { type: 'string', pattern: SCENARIO_ID_PATTERN, maxLength: 100 },
+    role: { enum: SCENARIO_ROLES },
     title: text,
     description: { type: 'string' },
     requirements: { ...textList, minItems: 1 },
@@ -175,6 +215,8 @@ export const SCENARIO_SCHEMA = {
     fixtures: { type: 'string' },
     vars: { type: 'object', propertyNames: { pattern: VARIABLE_NAME_PATTERN } },
     timeout: duration,
+    buyerTask: { enum: BUYER_TASKS },
+    seller: object,
     steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' } },
   },
   definitions: {

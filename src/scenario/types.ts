@@ -20,8 +20,33 @@ export interface SourceLocation {
   readonly column: number;
 }
 
+/**
+ * Who is under test. `seller` (the default): the harness plays the Buyer against a Seller. `buyer`: the
+ * harness plays the Seller (its emulator) and a candidate Buyer talks to it (docs/BUYER-TESTING.md).
+ * A run executes the scenarios of its role only.
+ */
+export type ScenarioRole = 'seller' | 'buyer';
+export const SCENARIO_ROLES = ['seller', 'buyer'] as const satisfies readonly ScenarioRole[];
+
+/**
+ * What a Buyer scenario asks of the Buyer under test (`LSO_BUYER_TASK` for a `--buyer-command`, words on
+ * the console for a person): place an order and follow it (`order`), and also cancel it once it is in
+ * progress (`cancel`) or ask for a new delivery date (`modify-date`).
+ */
+export const BUYER_TASKS = ['order', 'cancel', 'modify-date'] as const;
+export type BuyerTask = (typeof BUYER_TASKS)[number];
+
 export interface Scenario {
   readonly id: string;
+  /** `seller` unless the file says `role: buyer`. */
+  readonly role: ScenarioRole;
+  /** Buyer scenarios: what the Buyer under test is asked to do (default `order`). */
+  readonly buyerTask?: BuyerTask;
+  /**
+   * Buyer scenarios: the Seller emulator's behaviour for this scenario, a profile overlay as written
+   * (docs/SELLER-EMULATOR.md#profiles), already checked by the loader.
+   */
+  readonly seller?: JsonObject;
   readonly title: string;
   readonly description?: string;
   /** Requirement ids the scenario bears on (`R10`, `CR4`, …); every finding of the scenario carries them. */
@@ -218,6 +243,65 @@ export interface SetStep extends StepBase {
   readonly values: readonly VariableAssignment[];
 }
 
+/**
+ * Buyer scenarios: waits until the Buyer under test has sent a request for `op` to the Seller emulator
+ * that the `where` matchers accept, judged on a view of it: `{ op, method, path, params, query, body,
+ * status, response, at }` (`body`/`response`: parsed JSON; `status`: the emulator's answer; `at`: when it
+ * arrived, on the run clock). Takes the oldest unclaimed match (also one sent before the step began).
+ */
+export interface ExpectBuyerRequestStep extends StepBase {
+  readonly kind: 'expect-buyer-request';
+  /** operationId of the management API. */
+  readonly op: string;
+  readonly where: readonly MatcherEntry[];
+  readonly withinMs: number;
+  readonly count: number;
+  /** Taken from the view of the first match (`orderId: response.id`). */
+  readonly save: readonly SaveEntry[];
+}
+
+/**
+ * Buyer scenarios: waits until the Seller emulator has delivered a matching event to the Buyer's
+ * listener, and judges the listener's answer to the first attempt (`expect.status`, default 204).
+ */
+export interface ExpectDeliveryStep extends StepBase {
+  readonly kind: 'expect-delivery';
+  /** Canonical (v11) event types; the run's version spelling is matched. */
+  readonly types: readonly string[];
+  /** Matchers on the event body (`event.id`, `eventTime`, `event.state`…). */
+  readonly where: readonly MatcherEntry[];
+  readonly withinMs: number;
+  readonly count: number;
+  /** Only `status` applies (the emulator keeps no listener response body). */
+  readonly expect: Expectation;
+  /** Taken from the first matching event body. */
+  readonly save: readonly SaveEntry[];
+}
+
+/** What a `send-event` step posts to the Buyer's listener. */
+export type SendEventSource =
+  /** A well-formed event of the type: envelope built by the harness, this payload (templates rendered). */
+  | { readonly kind: 'event'; readonly payload: JsonObject }
+  /** A delivered event of the type, again, byte for byte (same eventId): a duplicate, late when `first`. */
+  | { readonly kind: 'replay'; readonly which: 'first' | 'last' }
+  /** This JSON body as is (templates rendered): e.g. an event missing a required attribute. */
+  | { readonly kind: 'body'; readonly value: JsonValue }
+  /** This text as is: e.g. broken JSON. */
+  | { readonly kind: 'raw'; readonly text: string; readonly contentType?: string };
+
+/**
+ * Buyer scenarios: the Seller emulator posts an event of its own making to every hub the Buyer registered
+ * for `type` (malformed, duplicate or late events), and judges the listener's answer (default 204).
+ */
+export interface SendEventStep extends StepBase {
+  readonly kind: 'send-event';
+  /** Canonical (v11) event type: decides the listener path. */
+  readonly type: string;
+  readonly source: SendEventSource;
+  /** `status` (default 204), and `body` matchers on the listener's error body. */
+  readonly expect: Expectation;
+}
+
 export type Step =
   | RequestStep
   | PollStep
@@ -228,7 +312,10 @@ export type Step =
   | ControlStep
   | PromptStep
   | SleepStep
-  | SetStep;
+  | SetStep
+  | ExpectBuyerRequestStep
+  | ExpectDeliveryStep
+  | SendEventStep;
 
 export type StepKind = Step['kind'];
 
@@ -243,4 +330,21 @@ export const STEP_KINDS = [
   'prompt',
   'sleep',
   'set',
+  'expect-buyer-request',
+  'expect-delivery',
+  'send-event',
 ] as const satisfies readonly StepKind[];
+
+/** Step kinds each role may use (the rest are shared: control, sleep, set). */
+export const ROLE_ONLY_STEP_KINDS: Readonly<Record<ScenarioRole, readonly StepKind[]>> = {
+  seller: [
+    'request',
+    'poll',
+    'await-notification',
+    'expect-no-notification',
+    'register-hub',
+    'unregister-hub',
+    'prompt',
+  ],
+  buyer: ['expect-buyer-request', 'expect-delivery', 'send-event'],
+};
