@@ -12,6 +12,8 @@ export interface ControlArgs {
   readonly name?: string;
   readonly date?: string;
   readonly reason?: string;
+  /** raise-charge: how many charge items the charge holds (default 1); all must be answered at once (R97). */
+  readonly items?: number;
 }
 
 export type ControlResult = { ok: true; detail?: Record<string, unknown> } | { ok: false; reason: string };
@@ -53,9 +55,13 @@ export function runControlAction(
       const itemId = args.item ?? firstInProgress()?.id;
       if (!itemId) return { ok: false, reason: 'no item inProgress to charge' };
       const charge = raiseItemCharge(ctx, rec, itemId);
-      return typeof charge === 'string'
-        ? { ok: false, reason: charge }
-        : { ok: true, detail: { chargeId: charge.doc.id } };
+      if (typeof charge === 'string') return { ok: false, reason: charge };
+      // Before any answer can arrive: the Buyer learns of the charge from the event this call just sent.
+      const first = charge.doc.chargeItem[0];
+      const extra = Math.min(Math.max(Math.trunc(Number(args.items ?? 1)), 1), 10) - 1;
+      for (let i = 0; first && i < extra; i++)
+        charge.doc.chargeItem.push({ ...first, id: String(i + 2), priceCategory: 'other' });
+      return { ok: true, detail: { chargeId: charge.doc.id, chargeItems: charge.doc.chargeItem.length } };
     }
     case 'withdraw-charge':
     case 'timeout-charge': {
