@@ -22,11 +22,15 @@ export function registerListCommand(program: Command, io: CliIo, setExit: (code:
       if (loaded.problems.length > 0)
         throw new UsageError('the scenario files have problems', loaded.problems.map(formatProblem));
       if (opts.requirements) {
-        const input = loaded.scenarios.map((sc) => ({
-          id: sc.id,
-          requirements: sc.requirements,
-          stepRequirements: sc.steps.flatMap((st) => st.requirements),
-        }));
+        // Each party's coverage comes from the scenarios that test that party (role).
+        const role = opts.buyer ? 'buyer' : 'seller';
+        const input = loaded.scenarios
+          .filter((sc) => sc.role === role)
+          .map((sc) => ({
+            id: sc.id,
+            requirements: sc.requirements,
+            stepRequirements: sc.steps.flatMap((st) => st.requirements),
+          }));
         const result = coverage(input, opts.buyer ? 'Buyer' : 'Seller');
         io.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatCoverage(result)}\n`);
       } else if (opts.json) {
@@ -36,6 +40,7 @@ export function registerListCommand(program: Command, io: CliIo, setExit: (code:
               id: s.id,
               title: s.title,
               file: s.file,
+              role: s.role,
               requirements: s.requirements,
               capabilities: s.capabilities,
               tags: s.tags,

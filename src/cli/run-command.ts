@@ -19,6 +19,7 @@ import { binds, REQUIREMENT_CATALOGUE } from '../requirements';
 import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
 import { parseRunOptions, type RawRunOptions } from './run-options';
+import { roleOf, runBuyer, type RawBuyerFlags } from './run-buyer';
 import { exitCodeOf } from './exit-code-of';
 import { setUpRunAuth } from './run-auth';
 import { addCredentialOptions } from './run-credentials';
@@ -79,6 +80,15 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
       '--shard <i/n>',
       'run only shard i of n (deterministic split by scenario id; merge with merge-reports)',
     )
+    .option('--role <role>', 'who is under test: seller (default) or buyer (the harness plays the Seller)')
+    .option(
+      '--buyer-command <cmd>',
+      'with --role buyer: command starting the Buyer under test, once per scenario (LSO_SELLER_URL in its environment)',
+    )
+    .option(
+      '--buyer-startup <duration>',
+      'with --role buyer: real time the Buyer has to send its first request (default 30s; 10m without a command)',
+    )
     .option('--no-color', 'no colours on the console (also: NO_COLOR=1)')
     .addHelpText(
       'after',
@@ -96,16 +106,18 @@ Examples:
   $ lso-harness run --target https://seller.example/mefApi/sonata/productOrderingManagement/v11 \\
       --oauth2-token-url https://auth.seller.example/token --oauth2-client-id buyer-42 \\
       --oauth2-client-secret-env SELLER_SECRET --ca seller-ca.pem
-  $ lso-harness run --seller-profile scenarios/profiles/auth-oauth2.yaml   (the catalog, authenticated)`,
+  $ lso-harness run --seller-profile scenarios/profiles/auth-oauth2.yaml   (the catalog, authenticated)
+  $ lso-harness run --role buyer --buyer-command "node bin/lso-harness.js buyer"   (test a Buyer)`,
     )
-    .action(async (paths: string[], raw: RawRunOptions) => {
+    .action(async (paths: string[], raw: RawRunOptions & RawBuyerFlags) => {
       setExit(await runCommand(paths, raw, io));
     });
   // Bearer token, OAuth2 client credentials, TLS material, the listener's token (run-credentials.ts).
   addCredentialOptions(run);
 }
 
-async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promise<number> {
+async function runCommand(paths: string[], raw: RawRunOptions & RawBuyerFlags, io: CliIo): Promise<number> {
+  if (roleOf(raw) === 'buyer') return runBuyer(paths, raw, io);
   const options = parseRunOptions(paths, raw);
   const loaded = await loadScenarioFiles(options.paths, { fixtureRoots: options.fixtureRoots });
   if (loaded.problems.length > 0) {
@@ -159,7 +171,10 @@ async function runCommand(paths: string[], raw: RawRunOptions, io: CliIo): Promi
     const declared = seller.emulator.context.profile.capabilities;
     capabilities = options.capabilities ?? ALL_CAPABILITIES.filter((c) => declared[c]);
   }
-  const filtered = planScenarios(loaded.scenarios, options);
+  const filtered = planScenarios(
+    loaded.scenarios.filter((s) => s.role === 'seller'),
+    options,
+  );
   const plan = options.shard ? selectShard(filtered, options.shard) : filtered;
   if (filtered.length === 0) {
     await seller?.close();

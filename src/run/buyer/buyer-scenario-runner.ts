@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { judgeBuyerConversation } from '../../check/buyer';
+import { ObservationLog } from '../../check/observations';
+import type { Exchange, Finding, ScenarioResult, Status, StepResult } from '../../results';
+import { describeStep } from '../../scenario/describe-step';
+import type { Scenario, Step } from '../../scenario/types';
+import { ControlClient } from '../control-client';
+import type { RunEnvironment, StepOutcome } from '../run-context';
+import { isHarnessFinding, scenarioStatus } from '../scenario-runner';
+import { StepError } from '../send-operation';
+import { runControlStep, runSetStep, runSleepStep } from '../step-misc';
+import { announcement, buyerEnvironment } from './buyer-announce';
+import { buyerScenarioProfile } from './buyer-profile';
+import { startBuyerProcess, type BuyerExit } from './buyer-process';
+import type { BuyerRunEnvironment, BuyerScenarioState } from './buyer-run-types';
+import { deliveryEvidence } from './buyer-wait';
+import { processFindings } from './process-findings';
+import { sellerFacts } from './seller-facts';
+import { runExpectDeliveryStep } from './step-expect-delivery';
+import { runExpectBuyerRequestStep } from './step-expect-request';
+import { runSendEventStep } from './step-send-event';
+import { buyerRequestExchange } from '../../../emulators/seller/record';
+
+/** Real time a Buyer process gets to exit by itself once the steps are over, before it is stopped. */
+const EXIT_GRACE_MS = 500;
+
+function runStep(env: BuyerRunEnvironment, state: BuyerScenarioState, step: Step): Promise<StepOutcome> {
+  switch (step.kind) {
+    case 'expect-buyer-request':
+      return runExpectBuyerRequestStep(env, state, step);
+    case 'expect-delivery':
+      return runExpectDeliveryStep(env, state, step);
+    case 'send-event':
+      return runSendEventStep(env, state, step);
+    case 'control':
+      return runControlStep(state.base, state, step);
+    case 'set':
+      return runSetStep(state.base, state, step);
+    case 'sleep':
+      return runSleepStep(state.base, state, step);
+    default:
+      // The loader keeps Seller-side steps out of Buyer scenarios; reaching here is a harness bug.
+      return Promise.resolve({
+        findings: [],
+        exchanges: [],
+        status: 'errored',
+        message: `${step.kind} is a Seller-side step: it does not run in buyer-testing mode`,
+      });
+  }
+}
+
+function stepStatus(outcome: StepOutcome, optional: boolean): Status {
+  if (outcome.status) return outcome.status;
+  if (outcome.findings.some(isHarnessFinding)) return 'errored';
+  return outcome.findings.some((f) => f.severity === 'error') && !optional ? 'failed' : 'passed';
+}
+
+const soften = (findings: Finding[], optional: boolean): Finding[] =>
+  optional
+    ? findings.map((f) =>
+        f.severity === 'error' && !isHarnessFinding(f) ? { ...f, severity: 'warning' } : f,
+      )
+    : findings;
+
+function requirementsOf(scenario: Scenario, version: string): string[] {
+  const steps = scenario.steps.filter((s) => !s.api || (s.api as readonly string[]).includes(version));
+  return [...new Set([...scenario.requirements, ...steps.flatMap((s) => s.requirements)])];
+}
+
+function skeleton(
+  scenario: Scenario,
+  status: Status,
+  message: string | undefined,
+  env: BuyerRunEnvironment,
+): ScenarioResult {
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    file: scenario.file,
+    status,
+    requirements: requirementsOf(scenario, env.spec.version.id),
+    tags: scenario.tags,
+    capabilities: scenario.capabilities,
+    startedAt: new Date(env.clock.now()).toISOString(),
+    durationMs: 0,
+    steps: [],
+    findings: [],
+    ...(message ? { message } : {}),
+  };
+}
+
+export interface BuyerScenarioHooks {
+  onStepEnd?(scenarioId: string, step: StepResult): void | Promise<void>;
+}
+
+/**
+ * Runs one Buyer scenario: a fresh Seller emulator with the scenario's profile, the Buyer under test
+ * started against it (or announced to whoever drives it), the steps in order, then the Buyer stopped and
+ * its whole conversation judged. Never throws: harness trouble becomes `errored`.
+ */
+export async function runBuyerScenario(
+  env: BuyerRunEnvironment,
+  scenario: Scenario,
+  hooks: BuyerScenarioHooks = {},
+): Promise<ScenarioResult> {
+  if (scenario.api && !scenario.api.includes(env.spec.version.id))
+    return skeleton(scenario, 'notApplicable', `not for ${env.spec.version.id}`, env);
+  if (env.signal.aborted) return skeleton(scenario, 'skipped', 'interrupted before it started', env);
+  const { profile, problems } = buyerScenarioProfile(scenario.seller, scenario.file);
+  if (!profile) return skeleton(scenario, 'errored', `invalid seller profile: ${problems.join('; ')}`, env);
+  const startedAt = new Date(env.clock.now()).toISOString();
+  const realStart = Date.now();
+  const slot = env.hub.open({
+    profile,
+    clock: env.clock,
+    products: env.products,
+    ids: env.ids,
+    atRoot: env.driver.kind === 'announced',
+  });
+  const task = scenario.buyerTask ?? 'order';
+  const buyerEnv = buyerEnvironment(env, scenario, slot.url, task);
+  const buyer = env.driver.kind === 'command' ? startBuyerProcess(env.driver.command, buyerEnv) : undefined;
+  if (env.driver.kind === 'announced') env.driver.announce(announcement(env, scenario, slot.url, task));
+  let exitedAt: number | undefined;
+  void buyer?.exited.then(() => (exitedAt ??= env.clock.now()));
+  const base: RunEnvironment = {
+    spec: env.spec,
+    client: env.client,
+    targetUrl: slot.url,
+    clock: env.clock,
+    capabilities: new Set(),
+    control: new ControlClient(env.client, slot.controlOrigin),
+    openListener: () => Promise.reject(new Error('no Buyer listener in buyer-testing mode')),
+    ci: false,
+    prompt: () => Promise.resolve(false),
+    disabledChecks: env.disabledChecks,
+    runId: env.runId,
+    signal: env.signal,
+    minPollRealMs: env.pollRealMs,
+    createdOrders: new Set(),
+  };
+  const state: BuyerScenarioState = {
+    vars: {},
+    env: { now: () => env.clock.now(), uuid: () => randomUUID(), runId: env.runId, scenarioId: scenario.id },
+    observations: new ObservationLog(),
+    hubs: [],
+    orders: [],
+    requirements: scenario.requirements,
+    slot,
+    ...(buyer ? { buyer } : {}),
+    task,
+    base,
+    claimedRequests: new Set(),
+    claimedEvents: new Set(),
+    deliveryIds: new Map(),
+    evidence: new Map(),
+    madeUpIds: new Set(),
+    startedRealMs: Date.now(),
+  };
+  const steps: StepResult[] = [];
+  let stopped: string | undefined;
+  let exit: BuyerExit | undefined;
+  try {
+    await runSetStep(base, state, {
+      kind: 'set',
+      index: -1,
+      values: scenario.vars,
+      requirements: [],
+      optional: false,
+      continueOnFailure: false,
+      location: scenario.location,
+    });
+    for (const step of scenario.steps) {
+      if (step.api && !step.api.includes(env.spec.version.id)) continue;
+      const result = stopped ? skippedStep(env, step, stopped) : await runOne(env, state, step);
+      if (!stopped) stopped = stopReason(result, step, env.signal);
+      steps.push(result);
+      await hooks.onStepEnd?.(scenario.id, result);
+    }
+  } finally {
+    const stepsEnded = env.clock.now();
+    // A moment to end on its own (its clean-up, its exit code), then it is stopped.
+    if (buyer)
+      await Promise.race([buyer.exited, new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS))]);
+    exit = await buyer?.stop();
+    const listenerUntil = Math.min(stepsEnded, exitedAt ?? Number.POSITIVE_INFINITY);
+    const judged = judgeAfterSteps(env, state, listenerUntil);
+    const after = [...judged.findings, ...processFindings(buyer, exit)];
+    if (after.length > 0 || judged.exchanges.length > 0) {
+      steps.push(afterStep(env, steps.length, after, judged.exchanges));
+      await hooks.onStepEnd?.(scenario.id, steps[steps.length - 1]!);
+    }
+    slot.close();
+  }
+  return {
+    ...skeleton(scenario, scenarioStatus(steps, []), stopped, env),
+    startedAt,
+    durationMs: Date.now() - realStart,
+    steps,
+  };
+}
+
+async function runOne(env: BuyerRunEnvironment, state: BuyerScenarioState, step: Step): Promise<StepResult> {
+  const startedAt = new Date(env.clock.now()).toISOString();
+  const t0 = Date.now();
+  let outcome: StepOutcome;
+  try {
+    outcome = await runStep(env, state, step);
+  } catch (err) {
+    const message =
+      err instanceof StepError ? err.message : `harness error: ${(err as Error).stack ?? String(err)}`;
+    outcome = { findings: [], exchanges: [], status: 'errored', message };
+  }
+  return {
+    index: step.index,
+    name: describeStep(step),
+    kind: step.kind,
+    status: stepStatus(outcome, step.optional),
+    startedAt,
+    durationMs: Date.now() - t0,
+    findings: soften(outcome.findings, step.optional),
+    exchanges: outcome.exchanges,
+    ...(outcome.message ? { message: outcome.message } : {}),
+  };
+}
+
+function skippedStep(env: BuyerRunEnvironment, step: Step, why: string): StepResult {
+  return {
+    index: step.index,
+    name: describeStep(step),
+    kind: step.kind,
+    status: 'skipped',
+    startedAt: new Date(env.clock.now()).toISOString(),
+    durationMs: 0,
+    findings: [],
+    exchanges: [],
+    message: why,
+  };
+}
+
+/** Same rules as Seller scenarios: a failure (unless continueOnFailure), an error or a skip stops the rest. */
+function stopReason(result: StepResult, step: Step, signal: AbortSignal): string | undefined {
+  const n = step.index + 1;
+  if (result.status === 'errored') return `not run: step ${n} errored`;
+  if (result.status === 'failed' && !step.continueOnFailure) return `not run: step ${n} failed`;
+  if (result.status === 'notApplicable') return 'not run: an earlier step was not applicable';
+  if (result.status === 'skipped') return `not run: step ${n} was skipped`;
+  if (signal.aborted) return 'not run: the run was interrupted';
+  return undefined;
+}
+
+/** Requests and events no step judged, and the whole-conversation rules; with the exchanges they cite. */
+function judgeAfterSteps(
+  env: BuyerRunEnvironment,
+  state: BuyerScenarioState,
+  listenerUntil: number,
+): { findings: Finding[]; exchanges: Exchange[] } {
+  const requests = state.slot.recorder.requests();
+  const deliveries = state.slot.emulator.context.dispatcher.deliveries();
+  const findings = judgeBuyerConversation({
+    spec: env.spec,
+    products: env.products,
+    seller: sellerFacts(state.slot, state.madeUpIds),
+    requests,
+    claimedRequests: state.claimedRequests,
+    deliveries,
+    claimedEvents: state.claimedEvents,
+    listenerUntil,
+    exchangeIdOf: (a) => {
+      const exchange = deliveryEvidence(env, state, a);
+      state.evidence.set(exchange.id, exchange);
+      return exchange.id;
+    },
+    disabled: env.disabledChecks,
+  });
+  const cited = new Set(findings.map((f) => f.exchangeId).filter((id): id is string => id !== undefined));
+  for (const r of requests) if (cited.has(r.id)) state.evidence.set(r.id, buyerRequestExchange(r));
+  return { findings, exchanges: [...state.evidence.values()].filter((e) => cited.has(e.id)) };
+}
+
+function afterStep(
+  env: BuyerRunEnvironment,
+  index: number,
+  findings: Finding[],
+  exchanges: Exchange[],
+): StepResult {
+  const status: Status = findings.some(isHarnessFinding)
+    ? 'errored'
+    : findings.some((f) => f.severity === 'error')
+      ? 'failed'
+      : 'passed';
+  return {
+    index,
+    name: "the Buyer's whole conversation (requests and events no step judged, hub registration, process)",
+    kind: 'buyer-conversation',
+    status,
+    startedAt: new Date(env.clock.now()).toISOString(),
+    durationMs: 0,
+    findings,
+    exchanges,
+  };
+}
