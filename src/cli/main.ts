@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { harnessVersion } from '../util/package-root';
+import { registerBuyerCommand } from './buyer-command';
 import { EXIT, UsageError } from './exit-codes';
 import { registerListCommand } from './list-command';
 import { registerMergeCommand } from './merge-command';
@@ -41,10 +42,13 @@ Exit codes:
 Examples:
   $ lso-harness run                       run the catalog against the embedded Seller emulator
   $ lso-harness run --target https://seller.example/mefApi/sonata/productOrderingManagement/v11
-  $ lso-harness seller --port 8080        serve the Seller emulator for a Buyer under test`,
+  $ lso-harness seller --port 8080        serve the Seller emulator for a Buyer under test
+  $ lso-harness run --role buyer --buyer-command "node bin/lso-harness.js buyer"
+                                          test a Buyer (here the reference Buyer) with the Buyer scenarios`,
   );
   registerRunCommand(program, io, setExit);
   registerSellerCommand(program, io, setExit);
+  registerBuyerCommand(program, io, setExit);
   registerValidateCommand(program, io, setExit);
   registerListCommand(program, io, setExit);
   registerMergeCommand(program, io, setExit);
