@@ -4,6 +4,7 @@ import { ScaledClock, type Clock } from '../../src/clock';
 import { ProductSchemaRegistry, type ApiSpec } from '../../src/spec';
 import type { SellerContext } from './context';
 import { mountControlApi } from './control/control-routes';
+import { applyResponseFaults } from './faults/apply-response-faults';
 import { mountAuth } from './http/auth';
 import { asDocumentedError, HttpError, httpErrors } from './http/errors';
 import { sendJson } from './http/respond';
@@ -95,6 +96,8 @@ export function createSellerApp(options: SellerOptions): SellerEmulator {
   api.use((req: Request) => {
     throw httpErrors.notFound(`no operation ${req.method} ${req.path}`);
   });
+  // Deliberate faults on the wire (self-check); a faithful Seller never mounts this.
+  if (profile.faults.length > 0) app.use(spec.version.managementBasePath, applyResponseFaults(context));
   app.use(spec.version.managementBasePath, api);
   if (profile.controlApi) mountControlApi(app, context);
   app.use((req: Request) => {

@@ -76,7 +76,8 @@ export function raiseItemCharge(ctx: SellerContext, rec: OrderRecord, itemId: st
     return `order ${rec.doc.id} already has a charge awaiting response`;
   const ref = { productOrderId: rec.doc.id, productOrderItemId: item.id, productOrderHref: rec.doc.href };
   const charge = createCharge(ctx, rec, { productOrderItem: ref }, { kind: 'item', itemId });
-  (item.charge ??= []).push({ id: charge.doc.id, href: charge.doc.href }); // [R27]
+  if (!ctx.fault('item-charge-not-referenced'))
+    (item.charge ??= []).push({ id: charge.doc.id, href: charge.doc.href }); // [R27]
   moveItem(ctx, rec, item, 'held', 'charge raised, awaiting Buyer response');
   moveOrder(ctx, rec, 'held.assessingCharge', 'charge raised');
   publish(ctx, rec, { kind: 'chargeCreate', chargeId: charge.doc.id, orderId: rec.doc.id }); // [R88]
@@ -186,7 +187,8 @@ export function answerCharge(
 /** [R98]: no answer by responseDueDate: every item declined, the charge times out. */
 export function timeoutCharge(ctx: SellerContext, charge: ChargeRecord): void {
   if (charge.doc.state !== 'awaitingResponse') return;
-  for (const item of charge.doc.chargeItem) item.state = 'declinedByBuyer';
+  if (!ctx.fault('charge-timeout-items-not-declined'))
+    for (const item of charge.doc.chargeItem) item.state = 'declinedByBuyer';
   settle(ctx, charge, 'timeout');
 }
 

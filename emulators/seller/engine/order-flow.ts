@@ -1,5 +1,6 @@
 import { aggregateOrderState } from '../../../src/lifecycle';
 import type { SellerContext } from '../context';
+import { notifyAcknowledged, skipToCompleted } from '../faults/lifecycle-faults';
 import type { Outcome } from '../profile/profile-types';
 import type { OrderRecord } from '../state/store';
 import { raiseItemCharge } from './charges';
@@ -15,6 +16,7 @@ export function outcomeOf(ctx: SellerContext, rec: OrderRecord): Outcome {
  * precede it): acknowledged → inProgress or rejected after the profile's delay.
  */
 export function startOrder(ctx: SellerContext, rec: OrderRecord): void {
+  if (ctx.fault('notifies-acknowledged')) notifyAcknowledged(ctx, rec);
   scheduleNext(ctx, rec, ctx.profile.timings.acknowledgedToInProgress, 'validate', () =>
     validateOrder(ctx, rec),
   );
@@ -23,6 +25,8 @@ export function startOrder(ctx: SellerContext, rec: OrderRecord): void {
 function validateOrder(ctx: SellerContext, rec: OrderRecord): void {
   const outcome = outcomeOf(ctx, rec);
   if (outcome === 'reject') return rejectOrder(ctx, rec, rec.rule?.reason ?? 'rejected by the Seller');
+  if ((outcome === 'complete' || outcome === 'manual') && ctx.fault('skips-in-progress'))
+    return skipToCompleted(ctx, rec);
   for (const item of rec.doc.productOrderItem) moveItem(ctx, rec, item, 'inProgress', 'validation passed');
   moveOrder(ctx, rec, 'inProgress', 'validation passed');
   const milestones = rec.rule?.milestones ?? [];
@@ -41,9 +45,10 @@ function validateOrder(ctx: SellerContext, rec: OrderRecord): void {
 export function rejectOrder(ctx: SellerContext, rec: OrderRecord, reason: string): void {
   rec.doc.productOrderItem.forEach((item, i) => {
     if (i === 0) {
-      item.terminationError = [
-        { code: 'invalidValue', propertyPath: `/productOrderItem/${i}`, value: reason },
-      ];
+      if (!ctx.fault('rejected-without-termination-error'))
+        item.terminationError = [
+          { code: 'invalidValue', propertyPath: `/productOrderItem/${i}`, value: reason },
+        ];
       moveItem(ctx, rec, item, 'rejected', reason);
     } else {
       moveItem(ctx, rec, item, 'rejected.validated', 'another item of the order was rejected');

@@ -9,6 +9,7 @@ import type { Owned } from '../state/store';
  */
 export function publish(ctx: SellerContext, owner: Owned, event: DomainEvent): void {
   if (!ctx.profile.capabilities.notifications || ctx.store.hubs.size === 0) return;
+  if (ctx.fault('no-notifications')) return;
   const wire = toWireEvent(event, {
     generation: ctx.spec.version.generation,
     managementBaseUrl: ctx.managementBaseUrl(),
@@ -16,6 +17,7 @@ export function publish(ctx: SellerContext, owner: Owned, event: DomainEvent): v
     ...(owner.buyerId ? { buyerId: owner.buyerId } : {}),
     ...(owner.sellerId ? { sellerId: owner.sellerId } : {}),
   });
+  if (ctx.fault('item-event-without-item-id')) delete wire.body.event['orderItemId'];
   const params = new URLSearchParams();
   if (ctx.spec.version.generation === 'mplify-123.1') {
     if (owner.buyerId) params.set('buyerId', owner.buyerId);
@@ -24,7 +26,7 @@ export function publish(ctx: SellerContext, owner: Owned, event: DomainEvent): v
   const query = params.size > 0 ? `?${params.toString()}` : '';
   for (const hub of ctx.store.hubs.values()) {
     if (hub.buyerId !== owner.buyerId) continue;
-    if (!hub.eventTypes.has(wire.eventType)) continue;
+    if (!hub.eventTypes.has(wire.eventType) && !ctx.fault('notifies-unregistered-types')) continue;
     ctx.dispatcher.enqueue(hub, wire, query);
   }
 }

@@ -1,4 +1,5 @@
 import type { SellerContext } from '../context';
+import { reopenCompletedOrder } from '../faults/lifecycle-faults';
 import type { TaskOutcome } from '../profile/profile-types';
 import type { CancelDoc, ModifyDoc } from '../state/documents';
 import type { OrderRecord, TaskRecord } from '../state/store';
@@ -61,6 +62,7 @@ function resume(ctx: SellerContext, rec: OrderRecord, reason: string): void {
  */
 export function startCancel(ctx: SellerContext, rec: OrderRecord, task: TaskRecord<CancelDoc>): void {
   const planned: TaskOutcome = rec.rule?.cancel ?? 'accept';
+  if (ctx.fault('cancel-reopens-completed-order')) reopenCompletedOrder(ctx, rec);
   if (rec.doc.state !== 'inProgress') {
     const reason = `order is ${rec.doc.state}; only an order inProgress can be cancelled`;
     scheduleDecision(ctx, task, () => {

@@ -54,7 +54,8 @@ export const patchCharge: OperationHandler = (ctx, { op, params, owner, req, res
     if (!answers.some((a) => a.id === id))
       errors.push(error422('missingProperty', `charge item '${id}' is not answered (R96)`, '/chargeItem'));
   }
-  if (errors.length > 0) throw httpErrors.unprocessable(errors);
+  if (errors.length > 0 && !ctx.fault('charge-partial-answer-accepted'))
+    throw httpErrors.unprocessable(errors);
   answerCharge(ctx, charge, answers);
   sendJson(res, 200, charge.doc);
 };

@@ -4,6 +4,7 @@ import { readJsonObject } from '../http/read-body';
 import { sendJson, sendNoContent } from '../http/respond';
 import { validateBody } from '../http/validate-request';
 import { parseHubQuery } from '../notify/hub-query';
+import { deferHubDeletion } from '../faults/notify-faults';
 import type { HubDoc } from '../state/documents';
 import { findOwned, type OperationHandler } from './operation';
 
@@ -42,7 +43,10 @@ export const retrieveHub: OperationHandler = (ctx, { params, owner, res }) => {
 /** [R107]: 204 with an empty body; no event reaches the callback afterwards. */
 export const unregisterListener: OperationHandler = (ctx, { params, owner, res }) => {
   const hub = findOwned(ctx.store.hubs, params['id'] ?? '', owner, 'hub');
-  ctx.store.hubs.delete(hub.doc.id);
-  ctx.dispatcher.forget(hub.doc.id);
+  if (ctx.fault('hub-delete-deferred')) deferHubDeletion(ctx, hub.doc.id);
+  else {
+    ctx.store.hubs.delete(hub.doc.id);
+    ctx.dispatcher.forget(hub.doc.id);
+  }
   sendNoContent(res);
 };

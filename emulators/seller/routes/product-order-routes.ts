@@ -9,6 +9,8 @@ import { validateBody } from '../http/validate-request';
 import type { ContactDoc, ItemDoc, NoteDoc, OrderDoc } from '../state/documents';
 import type { OrderRecord } from '../state/store';
 import { matchRule } from '../engine/rules';
+import { applyCreateFaults } from '../faults/lifecycle-faults';
+import { notifyBeforeAnswering } from '../faults/notify-faults';
 import { applyFilters, sendPage, type FieldReader } from './list-support';
 import { afterResponse, findOwned, ownedBy, type OperationHandler } from './operation';
 
@@ -42,6 +44,7 @@ export const createProductOrder: OperationHandler = (ctx, { op, owner, req, res 
     productOrderItem: items,
     relatedContactInformation: [...(body['relatedContactInformation'] as ContactDoc[]), sellerContact],
   };
+  applyCreateFaults(ctx, doc);
   const record: OrderRecord = {
     ...owner,
     doc,
@@ -50,6 +53,7 @@ export const createProductOrder: OperationHandler = (ctx, { op, owner, req, res 
     related: [],
   };
   ctx.store.addOrder(record);
+  if (ctx.fault('notifies-before-create-response')) return notifyBeforeAnswering(ctx, res, record);
   sendJson(res, 201, doc);
   afterResponse(res, () => startOrder(ctx, record));
 };
