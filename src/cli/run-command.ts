@@ -2,18 +2,17 @@ import type { Command } from 'commander';
 import * as readline from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { createHttpClient, createIdGenerator } from '../../emulators/buyer';
-import { startSeller, type SellerServer } from '../../emulators/seller';
 import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
 import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
 import { ALL_CAPABILITIES, type Capability } from '../capabilities';
 import { ScaledClock } from '../clock';
 import { createReporters, REPORTER_NAMES } from '../report';
-import { ControlClient } from '../run/control-client';
+import { startEmbeddedTarget, type EmbeddedTarget } from '../run/embedded-target';
 import { runScenarios } from '../run/run-scenarios';
 import { planScenarios } from '../run/plan';
 import { selectShard } from '../run/shard';
 import { loadScenarioFiles, formatProblem } from '../scenario';
-import { API_VERSIONS, loadApiSpec, ProductSchemaRegistry } from '../spec';
+import { API_VERSIONS, loadApiSpec } from '../spec';
 import { formatSourceProblem } from '../util/yaml-source';
 import { binds, REQUIREMENT_CATALOGUE } from '../requirements';
 import { EXIT, UsageError } from './exit-codes';
@@ -133,12 +132,12 @@ async function runCommand(paths: string[], raw: RawRunOptions & RawBuyerFlags, i
       throw new UsageError(`invalid profile ${options.sellerProfile}`, p.problems.map(formatSourceProblem));
     profile = p.profile;
   }
-  let seller: SellerServer | undefined;
+  let seller: EmbeddedTarget | undefined;
   const setup = setUpRunAuth(options.credentials, {
     embedded: !options.target,
     ...(profile ? { profile } : {}),
     timeoutMs: options.timeoutMs,
-    embeddedOrigin: () => seller?.origin,
+    embeddedOrigin: () => seller?.seller.origin,
     warn: (line) => io.stderr.write(`${line}\n`),
   });
   profile = setup.profile;
@@ -161,15 +160,9 @@ async function runCommand(paths: string[], raw: RawRunOptions & RawBuyerFlags, i
     targetUrl = options.target.replace(/\/+$/, '');
     capabilities = options.capabilities ?? setup.targetCapabilities;
   } else {
-    seller = await startSeller({
-      spec,
-      clock,
-      products: new ProductSchemaRegistry(),
-      ...(profile ? { profile } : {}),
-    });
+    seller = await startEmbeddedTarget({ spec, clock, client, ...(profile ? { profile } : {}) });
     targetUrl = seller.url;
-    const declared = seller.emulator.context.profile.capabilities;
-    capabilities = options.capabilities ?? ALL_CAPABILITIES.filter((c) => declared[c]);
+    capabilities = options.capabilities ?? seller.capabilities;
   }
   const filtered = planScenarios(
     loaded.scenarios.filter((s) => s.role === 'seller'),
@@ -193,7 +186,6 @@ async function runCommand(paths: string[], raw: RawRunOptions & RawBuyerFlags, i
     } else process.exit(130);
   };
   process.on('SIGINT', onSignal);
-  const controlOrigin = seller ? seller.origin : undefined;
   try {
     const result = await runScenarios({
       scenarios: plan,
@@ -204,7 +196,7 @@ async function runCommand(paths: string[], raw: RawRunOptions & RawBuyerFlags, i
       ids,
       clock,
       capabilities,
-      ...(controlOrigin ? { control: new ControlClient(client, controlOrigin) } : {}),
+      ...(seller ? { control: seller.control } : {}),
       concurrency: options.concurrency,
       reporters: createReporters(options.reporters, {
         stream: io.stdout,
