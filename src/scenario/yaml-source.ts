@@ -15,6 +15,13 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
+import {
+  deepestIndentOffset,
+  flowNestingOffset,
+  nestingMessage,
+  offsetPosition,
+  tooDeepPath,
+} from '../util/nesting';
 import type { Problem, ProblemCode } from './problem';
 
 export type JsonPath = readonly (string | number)[];
@@ -88,7 +95,19 @@ function unresolvedAlias(doc: Document, lines: LineCounter): Position {
 /** Parses one file's text. Problems are syntax problems only; the source is absent when there are any. */
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: true, logLevel: 'error' });
+  const tooDeep = (offset: number, message = nestingMessage()): { problems: Problem[] } => ({
+    problems: [{ file, ...offsetPosition(text, offset), code: 'yaml.syntax', message }],
+  });
+  const deepFlow = flowNestingOffset(text);
+  if (deepFlow !== undefined) return tooDeep(deepFlow);
+  const parse = () => parseAllDocuments(text, { lineCounter: lines, prettyErrors: true, logLevel: 'error' });
+  let docs: ReturnType<typeof parse>;
+  try {
+    docs = parse();
+  } catch (e) {
+    // The parser recursed too deep (block nesting) or failed otherwise: a located problem all the same.
+    return tooDeep(deepestIndentOffset(text), `the YAML parser gave up: ${(e as Error).message}`);
+  }
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: Problem[] = [];
   for (const doc of list) {
@@ -131,7 +150,11 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
   }
   try {
     const data: unknown = doc.toJS({ maxAliasCount: 100 });
-    return { source: { file, data, locate: makeLocate(doc, lines) }, problems };
+    const locate = makeLocate(doc, lines);
+    const deep = tooDeepPath(data);
+    if (deep)
+      return { problems: [{ file, ...locate(deep), code: 'yaml.syntax', message: nestingMessage() }] };
+    return { source: { file, data, locate }, problems };
   } catch (e) {
     const p = unresolvedAlias(doc, lines);
     return { problems: [{ file, ...p, code: 'yaml.syntax', message: (e as Error).message }] };

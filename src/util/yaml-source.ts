@@ -1,4 +1,11 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import {
+  deepestIndentOffset,
+  flowNestingOffset,
+  nestingMessage,
+  offsetPosition,
+  tooDeepPath,
+} from './nesting';
 
 /** A located problem in an input file; `code` is stable, the message is for people. */
 export interface SourceProblem {
@@ -25,7 +32,21 @@ function decodeSegment(segment: string): string {
 /** Parses YAML keeping node positions, so that schema errors can name file:line:col. */
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const refuse = (offset: number, message: string): YamlSource => ({
+    file,
+    value: undefined,
+    problems: [{ file, ...offsetPosition(text, offset), code: 'yaml.syntax', message }],
+    locate: () => offsetPosition(text, offset),
+  });
+  const deepFlow = flowNestingOffset(text);
+  if (deepFlow !== undefined) return refuse(deepFlow, nestingMessage());
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // The parser recursed too deep (block nesting) or failed otherwise: a located problem all the same.
+    return refuse(deepestIndentOffset(text), `the YAML parser gave up: ${(e as Error).message}`);
+  }
   const problems: SourceProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     return {
@@ -60,12 +81,32 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     }
     return found;
   };
-  return {
-    file,
-    value: problems.some((p) => p.code === 'yaml.syntax') ? undefined : doc.toJS(),
-    problems,
-    locate,
-  };
+  if (problems.some((p) => p.code === 'yaml.syntax')) return { file, value: undefined, problems, locate };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return {
+      file,
+      value: undefined,
+      problems: [
+        ...problems,
+        { file, line: 1, column: 1, code: 'yaml.syntax', message: (e as Error).message },
+      ],
+      locate,
+    };
+  }
+  const deep = tooDeepPath(value);
+  if (deep) {
+    const pointer = deep.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    return {
+      file,
+      value: undefined,
+      problems: [...problems, { file, ...locate(pointer), code: 'yaml.syntax', message: nestingMessage() }],
+      locate,
+    };
+  }
+  return { file, value, problems, locate };
 }
 
 /** `file:line:col  code  message`: the one way problems are printed. */
