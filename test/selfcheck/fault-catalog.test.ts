@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FAULT_CATALOG, KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
-import { WIRE_FAULTS } from '../../emulators/seller/faults/apply-response-faults';
+import { WIRE_FAULTS } from '../../emulators/seller/faults/wire-faults';
 import { profileFromValue } from '../../emulators/seller/profile/load-profile';
 import { REQUIREMENT_CATALOGUE } from '../../src/requirements';
 

@@ -7,8 +7,9 @@ import type { Capability } from '../../../src/capabilities';
  * faithful Seller.
  *
  * `kind` says where a fault lives: `response` faults rewrite what the Seller hears or says on the wire
- * (faults/apply-response-faults.ts); `behaviour` faults change what it does (small `ctx.fault(name)` hooks
- * in the engine, routes and notifications, with their code in faults/*-faults.ts).
+ * (faults/wire-faults.ts, applied by faults/apply-response-faults.ts); `behaviour` faults change what it
+ * does (small `ctx.fault(name)` hooks in the engine, routes and notifications, with their code in
+ * faults/*-faults.ts).
  */
 export interface FaultDefinition {
   readonly name: string;
