@@ -5,6 +5,7 @@ import { EXIT, UsageError } from './exit-codes';
 import { registerListCommand } from './list-command';
 import { registerMergeCommand } from './merge-command';
 import { registerRunCommand } from './run-command';
+import { registerSelfcheckCommand } from './selfcheck-command';
 import { registerSellerCommand } from './seller-command';
 import { registerValidateCommand } from './validate-command';
 
@@ -52,6 +53,7 @@ Examples:
   registerValidateCommand(program, io, setExit);
   registerListCommand(program, io, setExit);
   registerMergeCommand(program, io, setExit);
+  registerSelfcheckCommand(program, io, setExit);
   return program;
 }
 

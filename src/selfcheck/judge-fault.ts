@@ -1,0 +1,57 @@
+import type { FaultDefinition } from '../../emulators/seller/faults/fault-catalog';
+import type { Finding, RunResult, ScenarioResult } from '../results';
+import type { CatalogRun, CatchEvidence, FaultOutcome } from './selfcheck-types';
+
+/** A run of the catalog in a few numbers and ids. */
+export function summariseRun(result: RunResult, durationMs: number): CatalogRun {
+  const ids = (status: ScenarioResult['status']) =>
+    result.scenarios.filter((s) => s.status === status).map((s) => s.id);
+  return {
+    status: result.status,
+    summary: result.summary,
+    failed: ids('failed'),
+    errored: ids('errored'),
+    errors: result.errors,
+    durationMs,
+  };
+}
+
+function errorFindings(s: ScenarioResult): Finding[] {
+  return [...s.steps.flatMap((st) => st.findings), ...s.findings].filter((f) => f.severity === 'error');
+}
+
+function evidenceOf(s: ScenarioResult): CatchEvidence {
+  const findings = errorFindings(s);
+  return {
+    scenario: s.id,
+    codes: [...new Set(findings.map((f) => f.code))],
+    requirements: [...new Set(findings.flatMap((f) => f.requirements))].sort(),
+  };
+}
+
+/**
+ * A fault is caught by the scenarios that fail with it and pass without it (the baseline of the same
+ * profile); one that fails either way proves nothing about the fault.
+ */
+export function judgeFault(
+  fault: FaultDefinition,
+  result: RunResult,
+  baseline: RunResult,
+  durationMs: number,
+): FaultOutcome {
+  const passedWithout = new Set(baseline.scenarios.filter((s) => s.status === 'passed').map((s) => s.id));
+  const failed = result.scenarios.filter((s) => s.status === 'failed');
+  const catching = failed.filter((s) => passedWithout.has(s.id));
+  return {
+    fault: fault.name,
+    requirements: fault.requirements,
+    summary: fault.summary,
+    kind: fault.kind,
+    without: fault.without ?? [],
+    verdict: catching.length > 0 ? 'caught' : 'missed',
+    caughtBy: catching.map((s) => s.id),
+    evidence: catching.map(evidenceOf),
+    notCounted: failed.filter((s) => !passedWithout.has(s.id)).map((s) => s.id),
+    run: summariseRun(result, durationMs),
+  };
+}

@@ -1,0 +1,70 @@
+import type { RunStatus, RunSummary } from '../results';
+
+/** What the self-check found out about one fault. */
+export type FaultVerdict = 'caught' | 'missed';
+
+/** Why a scenario counts as catching a fault: the error findings it raised. */
+export interface CatchEvidence {
+  readonly scenario: string;
+  /** Distinct finding codes of its error findings (`expect.status`, `attribute.required`, …). */
+  readonly codes: readonly string[];
+  /** Requirement ids those findings bear on. */
+  readonly requirements: readonly string[];
+}
+
+/** One run of the catalog, summed up. */
+export interface CatalogRun {
+  readonly status: RunStatus;
+  readonly summary: RunSummary;
+  /** Scenario ids that failed. */
+  readonly failed: readonly string[];
+  /** Scenario ids that errored (harness or infrastructure trouble). */
+  readonly errored: readonly string[];
+  /** Harness-level problems of the run. */
+  readonly errors: readonly string[];
+  readonly durationMs: number;
+}
+
+/** The catalog against the faithful Seller, for one set of switched-off bundles. */
+export interface BaselineOutcome extends CatalogRun {
+  /** Optional bundles switched off (empty: the default profile). */
+  readonly without: readonly string[];
+  readonly passed: boolean;
+}
+
+export interface FaultOutcome {
+  readonly fault: string;
+  readonly requirements: readonly string[];
+  readonly summary: string;
+  readonly kind: 'response' | 'behaviour';
+  readonly without: readonly string[];
+  readonly verdict: FaultVerdict;
+  /** Scenarios that failed with the fault and passed without it. */
+  readonly caughtBy: readonly string[];
+  readonly evidence: readonly CatchEvidence[];
+  /** Failed with the fault but did not pass without it either: not counted. */
+  readonly notCounted: readonly string[];
+  readonly run: CatalogRun;
+}
+
+/** `selfcheck.json`. */
+export interface SelfcheckResult {
+  readonly schemaVersion: 1;
+  readonly harnessVersion: string;
+  readonly apiVersion: string;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  /** Wall time of the whole self-check, in milliseconds. */
+  readonly wallMs: number;
+  /** Catalog runs at once, scenarios at once within a run, clock speed-up. */
+  readonly jobs: number;
+  readonly concurrency: number;
+  readonly timeScale: number;
+  readonly scenarioCount: number;
+  readonly baselines: readonly BaselineOutcome[];
+  readonly faults: readonly FaultOutcome[];
+  readonly caught: number;
+  readonly missed: number;
+  /** passed: every baseline passed and every fault was caught. */
+  readonly verdict: 'passed' | 'failed';
+}
