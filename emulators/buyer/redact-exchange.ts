@@ -1,4 +1,5 @@
 import type { Exchange, RecordedRequest, RecordedResponse } from '../../src/results';
+import { base64Forms } from '../../src/util/secret-forms';
 
 /**
  * Secrets never reach a report: every header value, URL and body recorded in an Exchange goes through
@@ -35,6 +36,8 @@ function variants(secrets: readonly string[]): string[] {
     out.add(escaped);
     // Some encoders (PHP's, for one) also escape '/' as '\/'.
     out.add(escaped.replace(/\//g, '\\/'));
+    // A Seller echoing the token base64-encoded (alone, or as part of `Bearer …`).
+    for (const form of base64Forms(secret)) out.add(form);
   }
   // Longest first, so a secret containing another is masked whole.
   return [...out].sort((a, b) => b.length - a.length);

@@ -4,6 +4,7 @@
  * response body or error message must not end up in a CI artefact.
  */
 import type { RunResult } from '../results/model';
+import { base64Forms } from '../util/secret-forms';
 import { escapeMarkup } from './markup-escape';
 
 export const REDACTED = '***';
@@ -38,6 +39,7 @@ function secretForms(secrets: readonly string[]): string[] {
   for (const s of secrets) {
     if (s.length < MIN_SECRET_LENGTH) continue;
     for (const f of [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1), escapeMarkup(s)]) forms.add(f);
+    for (const f of base64Forms(s)) forms.add(f);
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
