@@ -36,7 +36,7 @@ export function formatSelfcheckText(result: SelfcheckResult): string {
     table(rows),
     '',
     ...result.baselines.map(baselineLine),
-    `${result.caught} of ${result.faults.length} faults caught; ${result.scenarioCount} scenarios, ${result.baselines.length + result.faults.length} catalog runs (${result.jobs} at once, ${result.concurrency} scenarios each), ${result.apiVersion}, wall time ${seconds(result.wallMs)}`,
+    `${result.caught} of ${result.faults.length} faults caught (${result.caughtOnPoint} by a scenario whose findings name the fault's requirement); ${result.scenarioCount} scenarios, ${result.baselines.length + result.faults.length} catalog runs (${result.jobs} at once, ${result.concurrency} scenarios each), ${result.apiVersion}, wall time ${seconds(result.wallMs)}`,
     `selfcheck: ${result.verdict}`,
   ];
   return `${lines.join('\n')}\n`;
@@ -44,12 +44,12 @@ export function formatSelfcheckText(result: SelfcheckResult): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** `selfcheck.md`: the same as a Markdown table, every catching scenario listed. */
+/** `selfcheck.md`: the same as a Markdown table (up to 8 catching scenarios; all are in selfcheck.json). */
 export function formatSelfcheckMarkdown(result: SelfcheckResult): string {
   const lines = [
     `# lso-harness selfcheck (${result.apiVersion})`,
     '',
-    `${result.caught} of ${result.faults.length} faults caught; verdict **${result.verdict}**; ${result.scenarioCount} scenarios; wall time ${seconds(result.wallMs)} (${result.jobs} catalog runs at once, ${result.concurrency} scenarios each, clock ×${result.timeScale}); ${result.startedAt}.`,
+    `${result.caught} of ${result.faults.length} faults caught (${result.caughtOnPoint} by a scenario whose findings name the fault's requirement); verdict **${result.verdict}**; ${result.scenarioCount} scenarios; wall time ${seconds(result.wallMs)} (${result.jobs} catalog runs at once, ${result.concurrency} scenarios each, clock ×${result.timeScale}); ${result.startedAt}.`,
     '',
     ...result.baselines.map((b) => `- ${baselineLine(b)}`),
     '',
@@ -57,7 +57,7 @@ export function formatSelfcheckMarkdown(result: SelfcheckResult): string {
     '| --- | --- | --- | --- | --- |',
     ...result.faults.map(
       (f) =>
-        `| \`${f.fault}\` | ${cell(f.requirements.join(', '))} | ${cell(f.summary)}${f.without.length ? ` (Seller without ${f.without.join(', ')})` : ''} | ${f.caughtBy.length ? f.caughtBy.join(', ') : '—'} | ${f.verdict} |`,
+        `| \`${f.fault}\` | ${cell(f.requirements.join(', '))} | ${cell(f.summary)}${f.without.length ? ` (Seller without ${f.without.join(', ')})` : ''} | ${caughtBy(f, 8)} | ${f.verdict} |`,
     ),
     '',
   ];

@@ -20,18 +20,21 @@ function errorFindings(s: ScenarioResult): Finding[] {
   return [...s.steps.flatMap((st) => st.findings), ...s.findings].filter((f) => f.severity === 'error');
 }
 
-function evidenceOf(s: ScenarioResult): CatchEvidence {
+function evidenceOf(s: ScenarioResult, fault: FaultDefinition): CatchEvidence {
   const findings = errorFindings(s);
+  const requirements = [...new Set(findings.flatMap((f) => f.requirements))].sort();
   return {
     scenario: s.id,
     codes: [...new Set(findings.map((f) => f.code))],
-    requirements: [...new Set(findings.flatMap((f) => f.requirements))].sort(),
+    requirements,
+    onPoint: requirements.some((r) => fault.requirements.includes(r)),
   };
 }
 
 /**
  * A fault is caught by the scenarios that fail with it and pass without it (the baseline of the same
- * profile); one that fails either way proves nothing about the fault.
+ * profile); one that fails either way proves nothing about the fault. Catching scenarios whose findings
+ * name one of the fault's requirements are listed first.
  */
 export function judgeFault(
   fault: FaultDefinition,
@@ -41,16 +44,20 @@ export function judgeFault(
 ): FaultOutcome {
   const passedWithout = new Set(baseline.scenarios.filter((s) => s.status === 'passed').map((s) => s.id));
   const failed = result.scenarios.filter((s) => s.status === 'failed');
-  const catching = failed.filter((s) => passedWithout.has(s.id));
+  // Scenarios whose findings name a requirement the fault breaks come first (a stable sort).
+  const evidence = failed
+    .filter((s) => passedWithout.has(s.id))
+    .map((s) => evidenceOf(s, fault))
+    .sort((a, b) => Number(b.onPoint) - Number(a.onPoint));
   return {
     fault: fault.name,
     requirements: fault.requirements,
     summary: fault.summary,
     kind: fault.kind,
     without: fault.without ?? [],
-    verdict: catching.length > 0 ? 'caught' : 'missed',
-    caughtBy: catching.map((s) => s.id),
-    evidence: catching.map(evidenceOf),
+    verdict: evidence.length > 0 ? 'caught' : 'missed',
+    caughtBy: evidence.map((e) => e.scenario),
+    evidence,
     notCounted: failed.filter((s) => !passedWithout.has(s.id)).map((s) => s.id),
     run: summariseRun(result, durationMs),
   };

@@ -140,6 +140,7 @@ export async function runSelfcheck(req: SelfcheckRequest): Promise<SelfcheckResu
     baselines: [...baselines].sort((a, b) => a.without.length - b.without.length),
     faults,
     caught,
+    caughtOnPoint: faults.filter((f) => f.evidence.some((e) => e.onPoint)).length,
     missed: faults.length - caught,
     verdict: baselines.every((b) => b.passed) && caught === faults.length ? 'passed' : 'failed',
   };

@@ -10,6 +10,8 @@ export interface CatchEvidence {
   readonly codes: readonly string[];
   /** Requirement ids those findings bear on. */
   readonly requirements: readonly string[];
+  /** Some finding names a requirement the fault breaks (the scenario caught it for the stated reason). */
+  readonly onPoint: boolean;
 }
 
 /** One run of the catalog, summed up. */
@@ -39,7 +41,7 @@ export interface FaultOutcome {
   readonly kind: 'response' | 'behaviour';
   readonly without: readonly string[];
   readonly verdict: FaultVerdict;
-  /** Scenarios that failed with the fault and passed without it. */
+  /** Scenarios that failed with the fault and passed without it; those on point first. */
   readonly caughtBy: readonly string[];
   readonly evidence: readonly CatchEvidence[];
   /** Failed with the fault but did not pass without it either: not counted. */
@@ -64,6 +66,8 @@ export interface SelfcheckResult {
   readonly baselines: readonly BaselineOutcome[];
   readonly faults: readonly FaultOutcome[];
   readonly caught: number;
+  /** Caught faults with a catching scenario whose findings name one of the fault's requirements. */
+  readonly caughtOnPoint: number;
   readonly missed: number;
   /** passed: every baseline passed and every fault was caught. */
   readonly verdict: 'passed' | 'failed';

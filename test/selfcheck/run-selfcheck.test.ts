@@ -90,9 +90,24 @@ describe('judging a fault', () => {
       verdict: 'caught',
       caughtBy: ['A'],
       notCounted: ['B'],
-      evidence: [{ scenario: 'A', codes: ['expect.count'], requirements: ['R61'] }],
+      evidence: [{ scenario: 'A', codes: ['expect.count'], requirements: ['R61'], onPoint: true }],
       run: { failed: ['A', 'B'], durationMs: 5 },
     });
+  });
+
+  test('scenarios whose findings name a requirement of the fault come first', () => {
+    const baseline = run([scenario('A', 'passed'), scenario('B', 'passed')]);
+    const a = scenario('A', 'failed');
+    const withFault = run([
+      {
+        ...a,
+        steps: [{ ...a.steps[0]!, findings: [{ ...a.steps[0]!.findings[0]!, requirements: ['R1'] }] }],
+      },
+      scenario('B', 'failed'),
+    ]);
+    const outcome = judgeFault(fault('list-no-match-404'), withFault, baseline, 1);
+    expect(outcome.caughtBy).toEqual(['B', 'A']);
+    expect(outcome.evidence.map((e) => e.onPoint)).toEqual([true, false]);
   });
 
   test('a fault that only breaks scenarios already failing is missed', () => {
