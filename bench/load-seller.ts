@@ -337,7 +337,7 @@ async function main(): Promise<number> {
       console.log(`HTTP ${name}: ${[...counts].map(([s, c]) => `${s} × ${c}`).join(', ')}`);
     const retained = afterFullGc();
     console.log(
-      `memory: rss at start ${mb(startRss)}, peak ${mb(peakRss)} (limit ${MAX_RSS_MB} MB); after a full GC with everything still held (${store.orders.size} orders, ${record.length} delivery records, ${listeners.arrivals.size} arrival keys): rss ${mb(retained.rss)}, heap used ${mb(retained.heapUsed)}`,
+      `memory: rss at start ${mb(startRss)}, peak ${mb(peakRss)} (limit ${MAX_RSS_MB} MB); after a full GC with everything still held (${store.orders.size} orders, ${record.length} delivery records, ${listeners.arrivals.size} arrival keys): rss ${mb(retained.rss)}, heap used ${mb(retained.heapUsed)} of ${mb(retained.heapTotal)}, external ${mb(retained.external)} (rss also holds freed heap pages and allocator arenas)`,
     );
 
     const checks: [string, boolean][] = [
