@@ -10,6 +10,7 @@ import {
 } from '../spec';
 import { parseDuration } from '../util/duration';
 import { builtInScenarios, packageRoot } from '../util/package-root';
+import { localOptionProblems } from './check-options';
 import { UsageError } from './exit-codes';
 import { parseShard, type Shard } from '../run/shard';
 import { readCredentials, type RawCredentialOptions, type RunCredentials } from './run-credentials';
@@ -66,7 +67,7 @@ export interface RunOptions {
 export const EMBEDDED_TIME_SCALE = 36_000;
 
 function integer(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
+  const n = value.trim() === '' ? NaN : Number(value);
   if (!Number.isInteger(n) || n < min || n > max)
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
   return n;
@@ -168,6 +169,7 @@ export function parseRunOptions(
   const listenPort = attempt(() => integer(raw.listenPort, '--listen-port', 0, 65535));
   const concurrency = attempt(() => integer(raw.concurrency, '--concurrency', 1, 256));
   const credentials = readCredentials(raw, env, raw.target === undefined, problems);
+  problems.push(...localOptionProblems(raw));
   if (problems.length > 0) throw new UsageError('invalid options', problems);
   return {
     ...(options as RunOptions),

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { startSeller } from '../../emulators/seller';
 import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
 import { ScaledClock } from '../clock';
-import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersionId, loadApiSpec } from '../spec';
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersionId, loadApiSpec, type ApiVersionId } from '../spec';
+import { hostProblem } from './check-options';
 import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
 import { formatSourceProblem } from '../util/yaml-source';
@@ -40,12 +41,20 @@ MILESTONE, SELLERCANCEL or HOLD take those paths (see docs/SELLER-EMULATOR.md). 
 auth: { mode: oauth2 } also serves an OAuth2 token endpoint at /_lso/oauth/token. Stop with Ctrl-C.`,
     )
     .action(async (opts: SellerCliOptions) => {
-      const port = Number(opts.port);
+      // Every flag problem at once, before anything listens.
+      const problems: string[] = [];
+      const port = opts.port.trim() === '' ? NaN : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UsageError(`--port must be 0..65535, got ${opts.port}`);
-      if (!isApiVersionId(opts.api)) throw new UsageError(`--api must be one of ${API_VERSIONS.join(', ')}`);
+        problems.push(`--port must be 0..65535, got '${opts.port}'`);
+      if (!isApiVersionId(opts.api))
+        problems.push(`--api must be one of ${API_VERSIONS.join(', ')}, got '${opts.api}'`);
       const scale = Number(opts.timeScale);
-      if (!(scale > 0)) throw new UsageError(`--time-scale must be a positive number, got ${opts.timeScale}`);
+      if (!(scale > 0) || !Number.isFinite(scale))
+        problems.push(`--time-scale must be a positive number, got '${opts.timeScale}'`);
+      const host = hostProblem(opts.host, '--host');
+      if (host) problems.push(host);
+      if (problems.length > 0) throw new UsageError('invalid options', problems);
+      const api = opts.api as ApiVersionId;
       let profile;
       if (opts.profile) {
         const loaded = loadProfileFile(opts.profile, KNOWN_FAULTS);
@@ -53,13 +62,20 @@ auth: { mode: oauth2 } also serves an OAuth2 token endpoint at /_lso/oauth/token
           throw new UsageError(`invalid profile ${opts.profile}`, loaded.problems.map(formatSourceProblem));
         profile = loaded.profile;
       }
+      const spec = await loadApiSpec(api);
       const server = await startSeller({
-        spec: await loadApiSpec(opts.api),
+        spec,
         clock: new ScaledClock(scale),
         host: opts.host,
         port,
         ...(profile ? { profile } : {}),
         log: (line) => io.stderr.write(`${line}\n`),
+      }).catch((e: unknown) => {
+        // A port in use, an address this machine does not have: the user's to fix (exit 2), not a crash.
+        const code = (e as { code?: unknown }).code;
+        if (typeof code === 'string' && /^(EADDRINUSE|EACCES|EADDRNOTAVAIL|ENOTFOUND|EAI_AGAIN)$/.test(code))
+          throw new UsageError(`cannot listen on ${opts.host}:${port}: ${code}`);
+        throw e;
       });
       io.stdout.write(`lso-harness seller: listening on ${server.url}\n`);
       // The contract is one line on stdout; how to authenticate goes to stderr.
