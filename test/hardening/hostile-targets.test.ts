@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { HOSTILE_SELLERS, type HostileEntry } from './hostile-sellers';
 import {
   HARDENING_FIXTURES,
+  limiter,
   readReports,
   runHarness,
   scenarioExchangeIds,
@@ -80,21 +81,6 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'trickled-event': warned(),
 };
 
-/** At most PARALLEL harness processes at once; jest starts every concurrent test together. */
-function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async (fn) => {
-    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
-    active++;
-    try {
-      return await fn();
-    } finally {
-      active--;
-      queue.shift()?.();
-    }
-  };
-}
 const slot = limiter(PARALLEL);
 
 function describeScenario(s: ReportScenario | undefined): string {
