@@ -46,6 +46,46 @@ function flatten(
   }));
 }
 
+/** JSON of a value without http-spec's generated ids (`x-stoplight.id`, a parameter's `id`): they validate nothing. */
+function withoutGeneratedIds(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) =>
+    key === 'x-stoplight' && v && typeof v === 'object' ? { ...v, id: undefined } : v,
+  );
+}
+
+function shared<T>(seen: Map<string, T>, value: T, key: string): T {
+  const first = seen.get(key);
+  if (first !== undefined) return first;
+  seen.set(key, value);
+  return value;
+}
+
+/**
+ * prism-http compiles one ajv validator per schema *object* (and one per header list), and caches it.
+ * Dereferencing gives every response its own copy of a shared component (ProductOrder under create,
+ * retrieve and patch; the error schemas under every operation), equal but for http-spec's generated
+ * ids. Pointing equal copies at one object lets each be compiled once per run instead of once per use.
+ */
+function shareEqualSchemas(operations: readonly IHttpOperation[]): void {
+  const schemas = new Map<
+    string,
+    NonNullable<NonNullable<IHttpOperation['responses'][number]['contents']>[number]['schema']>
+  >();
+  const headerLists = new Map<string, NonNullable<IHttpOperation['responses'][number]['headers']>>();
+  for (const op of operations) {
+    for (const response of op.responses) {
+      for (const content of response.contents ?? []) {
+        if (content.schema)
+          content.schema = shared(schemas, content.schema, withoutGeneratedIds(content.schema));
+      }
+      if (response.headers) {
+        const key = withoutGeneratedIds(response.headers.map(({ id: _id, ...param }) => param));
+        response.headers = shared(headerLists, response.headers, key);
+      }
+    }
+  }
+}
+
 /**
  * Request and response validation by prism-http (status code against the documented set, content
  * negotiation, headers, body), over operations dereferenced once when the spec loads.
@@ -56,6 +96,7 @@ export class HttpValidator {
   static async create(doc: OpenApiDocument): Promise<HttpValidator> {
     // The ref parser dereferences in place: hand it a copy so the shared document stays intact.
     const operations = await getHttpOperationsFromSpec(structuredClone(doc));
+    shareEqualSchemas(operations);
     return new HttpValidator(new Map(operations.map((op) => [op.iid ?? op.id, op])));
   }
 
