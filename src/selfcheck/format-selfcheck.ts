@@ -7,11 +7,13 @@ function baselineLine(b: BaselineOutcome): string {
   const s = b.summary;
   const counts = `${s.passed} passed, ${s.failed} failed, ${s.errored} errored, ${s.notApplicable} not applicable, ${s.skipped} skipped`;
   const bad = [...b.failed, ...b.errored];
-  return `baseline (${setup}): ${b.passed ? 'passed' : 'FAILED'}: ${counts}${bad.length ? ` [${bad.join(', ')}]` : ''}`;
+  const flaky = b.flaky.length ? `; flaky (passed when run again alone): ${b.flaky.join(', ')}` : '';
+  return `baseline (${setup}): ${b.passed ? 'passed' : 'FAILED'}: ${counts}${bad.length ? ` [still failing alone: ${bad.join(', ')}]` : ''}${flaky}`;
 }
 
 function caughtBy(f: FaultOutcome, max: number): string {
   if (f.caughtBy.length === 0) return '-';
+  if (f.verdict === 'missed') return `not reproduced alone: ${f.unconfirmed.join(', ')}`;
   const shown = f.caughtBy.slice(0, max).join(', ');
   return f.caughtBy.length > max ? `${shown} (+${f.caughtBy.length - max})` : shown;
 }

@@ -39,10 +39,9 @@ function evidenceOf(s: ScenarioResult, fault: FaultDefinition): CatchEvidence {
 export function judgeFault(
   fault: FaultDefinition,
   result: RunResult,
-  baseline: RunResult,
+  passedWithout: ReadonlySet<string>,
   durationMs: number,
 ): FaultOutcome {
-  const passedWithout = new Set(baseline.scenarios.filter((s) => s.status === 'passed').map((s) => s.id));
   const failed = result.scenarios.filter((s) => s.status === 'failed');
   // Scenarios whose findings name a requirement the fault breaks come first (a stable sort).
   const evidence = failed
@@ -59,6 +58,7 @@ export function judgeFault(
     caughtBy: evidence.map((e) => e.scenario),
     evidence,
     notCounted: failed.filter((s) => !passedWithout.has(s.id)).map((s) => s.id),
+    unconfirmed: [],
     run: summariseRun(result, durationMs),
   };
 }

@@ -1,6 +1,6 @@
 import type { RunStatus, RunSummary } from '../results';
 
-/** What the self-check found out about one fault. */
+/** What the self-check found out about one fault: `caught` only when a catch was reproduced. */
 export type FaultVerdict = 'caught' | 'missed';
 
 /** Why a scenario counts as catching a fault: the error findings it raised. */
@@ -27,10 +27,15 @@ export interface CatalogRun {
   readonly durationMs: number;
 }
 
-/** The catalog against the faithful Seller, for one set of switched-off bundles. */
+/**
+ * The catalog against the faithful Seller, for one set of switched-off bundles. `summary` is the full
+ * run's; `failed` and `errored` are what still fails when those scenarios run again alone.
+ */
 export interface BaselineOutcome extends CatalogRun {
   /** Optional bundles switched off (empty: the default profile). */
   readonly without: readonly string[];
+  /** Failed or errored in the full run, passed alone (timing under load): they catch nothing. */
+  readonly flaky: readonly string[];
   readonly passed: boolean;
 }
 
@@ -46,6 +51,10 @@ export interface FaultOutcome {
   readonly evidence: readonly CatchEvidence[];
   /** Failed with the fault but did not pass without it either: not counted. */
   readonly notCounted: readonly string[];
+  /** The catching scenario that failed again when run alone with the fault (what `caught` rests on). */
+  readonly confirmedBy?: string;
+  /** Catching scenarios that passed when run again alone (tried in `caughtBy` order, at most three). */
+  readonly unconfirmed: readonly string[];
   readonly run: CatalogRun;
 }
 

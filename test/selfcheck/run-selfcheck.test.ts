@@ -50,6 +50,8 @@ function scenario(id: string, status: ScenarioResult['status'], code = 'expect.s
   };
 }
 
+const passed = (r: RunResult) => new Set(r.scenarios.filter((s) => s.status === 'passed').map((s) => s.id));
+
 function run(scenarios: ScenarioResult[]): RunResult {
   const count = (s: string) => scenarios.filter((x) => x.status === s).length;
   return {
@@ -84,7 +86,7 @@ describe('judging a fault', () => {
       scenario('C', 'notApplicable'),
       scenario('D', 'passed'),
     ]);
-    const outcome = judgeFault(fault('list-no-match-404'), withFault, baseline, 5);
+    const outcome = judgeFault(fault('list-no-match-404'), withFault, passed(baseline), 5);
     expect(outcome).toMatchObject({
       fault: 'list-no-match-404',
       verdict: 'caught',
@@ -105,14 +107,19 @@ describe('judging a fault', () => {
       },
       scenario('B', 'failed'),
     ]);
-    const outcome = judgeFault(fault('list-no-match-404'), withFault, baseline, 1);
+    const outcome = judgeFault(fault('list-no-match-404'), withFault, passed(baseline), 1);
     expect(outcome.caughtBy).toEqual(['B', 'A']);
     expect(outcome.evidence.map((e) => e.onPoint)).toEqual([true, false]);
   });
 
   test('a fault that only breaks scenarios already failing is missed', () => {
     const baseline = run([scenario('B', 'failed')]);
-    const outcome = judgeFault(fault('list-no-match-404'), run([scenario('B', 'failed')]), baseline, 1);
+    const outcome = judgeFault(
+      fault('list-no-match-404'),
+      run([scenario('B', 'failed')]),
+      passed(baseline),
+      1,
+    );
     expect(outcome.verdict).toBe('missed');
     expect(outcome.caughtBy).toEqual([]);
   });
@@ -165,13 +172,17 @@ describe('runSelfcheck (in process, a few faults against a few scenarios)', () =
         { without: ['cancel'], passed: true, failed: [] },
       ],
     );
+    expect(result.baselines.flatMap((b) => b.flaky)).toEqual([]);
     for (const f of result.faults) {
       expect({ fault: f.fault, verdict: f.verdict }).toEqual({ fault: f.fault, verdict: 'caught' });
       expect(f.caughtBy).toContain(expected[f.fault]);
+      expect(f.caughtBy).toContain(f.confirmedBy);
       expect(f.evidence.every((e) => e.codes.length > 0)).toBe(true);
     }
     expect(result).toMatchObject({ verdict: 'passed', caught: 6, missed: 0, scenarioCount: 5 });
     expect(ends).toHaveLength(8);
+    // Reported in the order asked, although notification faults (the slow ones) start first.
+    expect(result.faults.map((f) => f.fault)).toEqual(Object.keys(expected));
     expect(formatSelfcheckText(result)).toMatch(/6 of 6 faults caught[^]*selfcheck: passed/);
     const md = formatSelfcheckMarkdown(result);
     expect(md).toContain('| `unsupported-answers-404` | O1, CR2 |');
