@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
 import type { JsonSchema } from './openapi-types';
 import { createOpenApiAjv, toViolations } from './schema-validator';
 import { specsDir } from './load-document';
+import { parseVendoredYaml } from './spec-cache';
 import type { SchemaViolation } from './violation';
 
 export const PRODUCT_SCHEMA_ROOT = 'sonata/productSchema';
@@ -56,7 +56,7 @@ export class ProductSchemaRegistry {
   constructor(root = path.join(specsDir(), PRODUCT_SCHEMA_ROOT)) {
     const infos: ProductSchemaInfo[] = [];
     for (const file of listYaml(root).sort()) {
-      const raw = parse(fs.readFileSync(file, 'utf8')) as JsonSchema | null;
+      const raw = parseVendoredYaml(fs.readFileSync(file, 'utf8')) as JsonSchema | null;
       if (!raw || typeof raw !== 'object') continue;
       const url = pathToFileURL(file).href;
       const schema = normalise(raw) as JsonSchema;
