@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startSeller } from '../../emulators/seller';
+import { DEFAULT_PROFILE, startSeller } from '../../emulators/seller';
 import { loadProfileFile } from '../../emulators/seller/profile/load-profile';
 import { ScaledClock } from '../clock';
 import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersionId, loadApiSpec, type ApiVersionId } from '../spec';
@@ -16,6 +16,7 @@ interface SellerCliOptions {
   api: string;
   profile?: string;
   timeScale: string;
+  controlApi?: boolean;
 }
 
 export function registerSellerCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -26,6 +27,10 @@ export function registerSellerCommand(program: Command, io: CliIo, setExit: (cod
     .option('--host <addr>', 'address to bind (loopback unless you mean otherwise)', '127.0.0.1')
     .option('--api <version>', `API variant: ${API_VERSIONS.join(', ')}`, DEFAULT_API_VERSION)
     .option('--profile <file>', 'behaviour profile (YAML): capabilities, timings, outcome rules, faults')
+    .option(
+      '--control-api',
+      'serve the control API under /_lso/control (a back office anyone reaching the port can drive: off by default)',
+    )
     .option(
       '--time-scale <n>',
       'run the Seller clock n times faster than real time (3600 = an hour a second)',
@@ -62,6 +67,7 @@ auth: { mode: oauth2 } also serves an OAuth2 token endpoint at /_lso/oauth/token
           throw new UsageError(`invalid profile ${opts.profile}`, loaded.problems.map(formatSourceProblem));
         profile = loaded.profile;
       }
+      if (opts.controlApi) profile = { ...(profile ?? DEFAULT_PROFILE), controlApi: true };
       const spec = await loadApiSpec(api);
       const server = await startSeller({
         spec,

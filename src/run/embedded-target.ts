@@ -1,5 +1,5 @@
 import type { HttpClient } from '../../emulators/buyer';
-import { startSeller, type SellerProfile, type SellerServer } from '../../emulators/seller';
+import { DEFAULT_PROFILE, startSeller, type SellerProfile, type SellerServer } from '../../emulators/seller';
 import { ALL_CAPABILITIES, type Capability } from '../capabilities';
 import type { Clock } from '../clock';
 import { ProductSchemaRegistry, type ApiSpec } from '../spec';
@@ -33,7 +33,8 @@ export async function startEmbeddedTarget(options: EmbeddedTargetOptions): Promi
     spec: options.spec,
     clock: options.clock,
     products: options.products ?? new ProductSchemaRegistry(),
-    ...(options.profile ? { profile: options.profile } : {}),
+    // The run's control steps drive the emulator through its control API, off by default.
+    profile: { ...(options.profile ?? DEFAULT_PROFILE), controlApi: true },
   });
   const declared = seller.emulator.context.profile.capabilities;
   return {

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createSellerApp } from '../../emulators/seller';
+import { createSellerApp, DEFAULT_PROFILE } from '../../emulators/seller';
 import { ScaledClock, type Clock } from '../../src/clock';
 import { loadApiSpec, type ApiVersionId } from '../../src/spec';
 
@@ -26,7 +26,12 @@ export async function startBrokenSeller(options: {
   clock?: Clock;
 }): Promise<BrokenSeller> {
   const spec = await loadApiSpec(options.api ?? 'sonata-v11');
-  const emulator = createSellerApp({ spec, clock: options.clock ?? new ScaledClock(36_000) });
+  const emulator = createSellerApp({
+    spec,
+    clock: options.clock ?? new ScaledClock(36_000),
+    // Catalog tests drive it like the embedded Seller (control steps).
+    profile: { ...DEFAULT_PROFILE, controlApi: true },
+  });
   const outer = express();
   if (options.before) outer.use(options.before);
   if (options.mutate) {

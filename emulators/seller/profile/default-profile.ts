@@ -61,6 +61,7 @@ export const DEFAULT_PROFILE: SellerProfile = {
   requireBuyerContacts: true,
   maxBodyBytes: 1024 * 1024,
   sellerContact: { name: 'Seller Order Desk', emailAddress: 'orders@seller.example', number: '+1-555-0100' },
-  controlApi: true,
+  // Off unless enabled (`seller --control-api`, `controlApi: true`): the embedded run switches it on.
+  controlApi: false,
   faults: [],
 };

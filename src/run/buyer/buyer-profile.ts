@@ -37,6 +37,8 @@ export function buyerScenarioProfile(
     replaceRules: true,
     rules: raw['rules'] ?? ACTIONS.map((itemAction) => ({ when: { itemAction }, outcome })),
     defaultOutcome: outcome,
+    // The scenario's control steps need it, whatever the overlay says.
+    controlApi: true,
   };
   for (const key of NESTED) {
     const base = asRaw((BUYER_TESTING_BASE as Raw)[key]);

@@ -30,6 +30,8 @@ export function profileWith(patch: ProfilePatch = {}): SellerProfile {
   const d = DEFAULT_PROFILE;
   return {
     ...d,
+    // Off by default in the emulator; these tests drive it.
+    controlApi: true,
     ...patch,
     name: patch.name ?? 'test',
     timings: { ...d.timings, ...patch.timings },
