@@ -60,6 +60,7 @@ export function skipCheckProblems(names: readonly string[]): string[] {
 export function localOptionProblems(raw: {
   listenHost: string;
   reportDir: string;
+  reporter?: string;
   fixtures?: readonly string[];
   skipCheck?: readonly string[];
   callbackUrl?: string;
@@ -67,7 +68,9 @@ export function localOptionProblems(raw: {
   const problems: string[] = [];
   const host = hostProblem(raw.listenHost, '--listen-host');
   if (host) problems.push(host);
-  const dir = reportDirProblem(raw.reportDir);
+  // Only file reporters write there: `--reporter console` alone needs no folder.
+  const writesFiles = (raw.reporter ?? 'json').split(',').some((r) => r.trim() !== 'console');
+  const dir = writesFiles ? reportDirProblem(raw.reportDir) : undefined;
   if (dir) problems.push(dir);
   problems.push(...fixturesProblems(raw.fixtures ?? []), ...skipCheckProblems(raw.skipCheck ?? []));
   if (raw.callbackUrl !== undefined && URL.canParse(raw.callbackUrl)) {
