@@ -17,11 +17,10 @@ function errorFindings(s: ScenarioResult): Finding[] {
  * names it, or when no finding names any requirement the scenario lists (nothing more precise is known).
  * A failure that names only other requirements leaves this one untested by that scenario.
  */
-function evidence(s: ScenarioResult, id: string): Evidence {
+function evidence(s: ScenarioResult, errors: readonly Finding[], id: string): Evidence {
   if (s.status === 'notApplicable') return 'na';
   if (s.status === 'passed') return 'pass';
   if (s.status !== 'failed') return 'none';
-  const errors = errorFindings(s);
   if (errors.some((f) => f.requirements.includes(id))) return 'fail';
   const attributed = errors.some((f) => f.requirements.some((r) => s.requirements.includes(r)));
   return attributed ? 'none' : 'fail';
@@ -45,18 +44,28 @@ export function computeVerdicts(
   scenarios: readonly ScenarioResult[],
   catalogue: readonly RequirementInfo[] = [],
 ): RequirementResult[] {
+  // One pass over the scenarios (their error findings gathered once), then one lookup per requirement:
+  // asking every scenario about every requirement grew as requirements × scenarios × findings.
   const ids = new Set<string>(catalogue.map((r) => r.id));
+  const errors = new Map<ScenarioResult, Finding[]>();
+  const relevantTo = new Map<string, ScenarioResult[]>();
   for (const s of scenarios) {
-    for (const r of s.requirements) ids.add(r);
-    for (const f of errorFindings(s)) for (const r of f.requirements) ids.add(r);
+    const own = errorFindings(s);
+    errors.set(s, own);
+    const named = new Set<string>(s.requirements);
+    for (const f of own) for (const r of f.requirements) named.add(r);
+    for (const r of named) {
+      ids.add(r);
+      const list = relevantTo.get(r);
+      if (list) list.push(s);
+      else relevantTo.set(r, [s]);
+    }
   }
   const info = new Map(catalogue.map((r) => [r.id, r]));
   const out: RequirementResult[] = [];
   for (const id of ids) {
-    const relevant = scenarios.filter(
-      (s) => s.requirements.includes(id) || errorFindings(s).some((f) => f.requirements.includes(id)),
-    );
-    const list = relevant.map((s) => evidence(s, id));
+    const relevant = relevantTo.get(id) ?? [];
+    const list = relevant.map((s) => evidence(s, errors.get(s) ?? [], id));
     const meta = info.get(id);
     out.push({
       id,
