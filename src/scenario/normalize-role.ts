@@ -37,7 +37,7 @@ export function checkRole(
     ctx.report(
       'scenario.wrongRole',
       ['steps', step.index, step.kind],
-      `a ${step.kind} step belongs in ${other} scenarios; ${why}`,
+      `${/^[aeiou]/.test(step.kind) ? 'an' : 'a'} ${step.kind} step belongs in ${other} scenarios; ${why}`,
       'key',
     );
   }

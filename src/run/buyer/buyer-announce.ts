@@ -39,8 +39,8 @@ export function announcement(
   const first = scenario.steps.find((s) => s.kind === 'expect-buyer-request');
   const window =
     first && first.kind === 'expect-buyer-request'
-      ? `${formatDuration(env.startupGraceMs)} to start, then ${formatDuration(env.clock.toRealMs(first.withinMs))} (real time) for each step`
-      : `${formatDuration(env.startupGraceMs)} to start`;
+      ? `up to ${formatDuration(env.startupGraceMs)} for the Buyer's first request; then ${formatDuration(env.clock.toRealMs(first.withinMs))} (real time) for the first step`
+      : `up to ${formatDuration(env.startupGraceMs)} for the Buyer's first request`;
   return [
     '',
     `>>> ${scenario.id}: ${scenario.title}`,

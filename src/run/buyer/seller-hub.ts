@@ -100,7 +100,9 @@ export class SellerHub {
       baseUrl: origin,
     });
     const recorder = new BuyerTrafficRecorder({ spec: this.spec, clock: options.clock, ids: options.ids });
-    this.routing.slots.set(id, (req, res, next) => recorder.handle(req, res, () => emulator.app(req, res, next)));
+    this.routing.slots.set(id, (req, res, next) =>
+      recorder.handle(req, res, () => emulator.app(req, res, next)),
+    );
     if (options.atRoot) this.routing.root = id;
     return {
       url: `${origin}${this.spec.version.managementBasePath}`,

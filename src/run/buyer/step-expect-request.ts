@@ -74,7 +74,9 @@ export async function runExpectBuyerRequestStep(
     );
   }
   const first = outcome.found[0];
-  if (first) findings.push(...saveValues(step.save, requestView(first), undefined, state, first.id));
+  // A request that broke a rule has failed the step: what it would have saved (an id the Seller never gave) would only add noise.
+  if (first && !findings.some((f) => f.severity === 'error'))
+    findings.push(...saveValues(step.save, requestView(first), undefined, state, first.id));
   return {
     findings,
     exchanges: outcome.found.map(buyerRequestExchange),

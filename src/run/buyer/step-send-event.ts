@@ -99,7 +99,12 @@ export async function runSendEventStep(
       });
       continue;
     }
-    findings.push(...judgeExpectation({ ...send, exchange }, step.expect, state, ['R7']));
+    // The listener's answer: a wrong status is the listener's finding, not a generic expectation.
+    findings.push(
+      ...judgeExpectation({ ...send, exchange }, step.expect, state, ['R7']).map((f) =>
+        f.code === 'expect.status' ? { ...f, check: 'send-event', code: 'buyer.listener.status' } : f,
+      ),
+    );
   }
   if (env.signal.aborted) return { findings, exchanges, status: 'skipped', message: 'interrupted' };
   const statuses = exchanges.map((e) => e.response?.status ?? e.error?.code ?? 'no answer');
