@@ -40,7 +40,7 @@ interface BuyerCliOptions {
 }
 
 const POLICIES: readonly ChargePolicy[] = ['accept', 'decline', 'ignore'];
-const TASKS: readonly ReferenceBuyerTask[] = ['order', 'cancel', 'modify-date'];
+const TASKS: readonly ReferenceBuyerTask[] = ['order', 'cancel', 'modify-date', 'update'];
 
 export const DEFAULT_BUYER_FIXTURE = path.join(
   'scenarios',
@@ -131,7 +131,7 @@ export function registerBuyerCommand(program: Command, io: CliIo, setExit: (code
     .option('--charge-policy <policy>', 'answer to a charge: accept, decline or ignore', 'accept')
     .option(
       '--task <task>',
-      'order (default; LSO_BUYER_TASK), cancel or modify-date once the order is inProgress',
+      'order (default; LSO_BUYER_TASK), or once the order is inProgress: cancel, modify-date or update (add a note)',
     )
     .option('--listen-host <addr>', 'address the notification listener binds', '127.0.0.1')
     .option('--listen-port <n>', 'port of the notification listener (0 = any free port)', '0')

@@ -31,9 +31,9 @@ export const SCENARIO_ROLES = ['seller', 'buyer'] as const satisfies readonly Sc
 /**
  * What a Buyer scenario asks of the Buyer under test (`LSO_BUYER_TASK` for a `--buyer-command`, words on
  * the console for a person): place an order and follow it (`order`), and also cancel it once it is in
- * progress (`cancel`) or ask for a new delivery date (`modify-date`).
+ * progress (`cancel`), ask for a new delivery date (`modify-date`) or add a note to it (`update`).
  */
-export const BUYER_TASKS = ['order', 'cancel', 'modify-date'] as const;
+export const BUYER_TASKS = ['order', 'cancel', 'modify-date', 'update'] as const;
 export type BuyerTask = (typeof BUYER_TASKS)[number];
 
 export interface Scenario {

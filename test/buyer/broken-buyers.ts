@@ -39,5 +39,6 @@ export const BROKEN_BUYERS: readonly BrokenBuyer[] = [
   { fault: 'no-fetch-after-event', scenario: 'BUY-ORDER-001', codes: ['buyer.request.missing'] },
   { fault: 'cancel-without-contact', scenario: 'BUY-CANCEL', codes: ['buyer.cancel.noContact'] },
   { fault: 'modify-without-date', scenario: 'BUY-MODIFY-DATE', codes: ['buyer.modify.nothingAsked'] },
+  { fault: 'note-source-seller', scenario: 'BUY-UPDATE', codes: ['buyer.patch.noteSource'] },
   { fault: 'foreign-hub-id', scenario: 'BUY-ORDER-001', codes: ['buyer.hub.unknownId'] },
 ];

@@ -207,3 +207,39 @@ test("the listener's answer to an event: 204, another 2xx (a warning), an error 
     'buyer.listener.noAnswer error',
   ]);
 });
+
+test('order PATCH: something to update, notes append-only from the buyer, Buyer contacts only (R53-R59, R22)', () => {
+  const seen = record('retrieveProductOrder', undefined, {
+    method: 'GET',
+    params: { id: 'o-1' },
+    status: 200,
+    responseJson: {
+      id: 'o-1',
+      note: [{ id: 'n-1', author: 'S', date: '2030-01-01T00:00:00Z', source: 'seller', text: 'a' }],
+    },
+  });
+  const patch = (body: unknown): RecordedBuyerRequest =>
+    record('patchProductOrder', body, { method: 'PATCH', params: { id: 'o-1' }, status: 200 });
+  const note = (source: string, text = 'b') => ({
+    id: 'n-2',
+    author: 'B',
+    date: '2030-01-02T00:00:00Z',
+    source,
+    text,
+  });
+  const kept = { id: 'n-1', author: 'S', date: '2030-01-01T00:00:00Z', source: 'seller', text: 'a' };
+  const judge = (body: unknown): string[] => {
+    const r = patch(body);
+    return codes(r, [seen, r]);
+  };
+  expect(judge({ note: [kept, note('buyer')] })).toEqual([]);
+  expect(judge({ note: [note('buyer')] })).toContain('buyer.patch.notesRewritten R22,R59');
+  expect(judge({ note: [kept, note('seller')] })).toContain('buyer.patch.noteSource R58');
+  expect(judge({})).toContain('buyer.patch.nothing R53');
+  expect(judge({ productOrderItem: [{ id: 'item-1' }] })).toContain('buyer.patch.itemNothing R54,R56');
+  expect(
+    judge({
+      relatedContactInformation: [{ name: 'n', emailAddress: 'e@x', number: '1', role: 'sellerContact' }],
+    }),
+  ).toContain('buyer.patch.sellerContact R57');
+});

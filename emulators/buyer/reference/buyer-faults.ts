@@ -77,6 +77,11 @@ export const BUYER_FAULTS = [
     summary: 'the delivery-date change request gives no date',
   },
   {
+    name: 'note-source-seller',
+    requirements: ['R58'],
+    summary: 'a note the Buyer adds by PATCH says source seller',
+  },
+  {
     name: 'foreign-hub-id',
     requirements: ['R106'],
     summary: 'the hub is unregistered with an id the Seller never returned',

@@ -115,8 +115,7 @@ async function startBrokenListener(
       let body: InboxEvent['body'] | undefined;
       try {
         const parsed = JSON.parse(read.bytes.toString('utf8')) as unknown;
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-          body = parsed;
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed;
       } catch {
         body = undefined;
       }

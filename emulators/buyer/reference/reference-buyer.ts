@@ -10,7 +10,7 @@ import { createTimeline, type Timeline } from './timeline';
 
 export type ChargePolicy = 'accept' | 'decline' | 'ignore';
 /** What the Buyer does besides placing the order and following it (docs/BUYER-TESTING.md). */
-export type ReferenceBuyerTask = 'order' | 'cancel' | 'modify-date';
+export type ReferenceBuyerTask = 'order' | 'cancel' | 'modify-date' | 'update';
 
 export interface ReferenceBuyerOptions {
   /** Base URL of the Seller's management API (what precedes `/productOrder`). */
@@ -301,6 +301,7 @@ class Conversation {
       );
       return;
     }
+    if (this.o.task === 'update') return this.addNote();
     const item = asList(this.order['productOrderItem'])[0] ?? {};
     const current = Date.parse(text(item['requestedCompletionDate']));
     const later = new Date((Number.isFinite(current) ? current : Date.now()) + 14 * 86_400_000).toISOString();
@@ -313,6 +314,25 @@ class Conversation {
       'new date requested',
       r.exchange.response?.status === 201 ? `${later}, id ${String(asJson(r.json)['id'])}` : reasonOf(r),
     );
+  }
+
+  /** UC 2: a note appended to the order's notes (the list as the Seller last showed it, kept whole). */
+  private async addNote(): Promise<void> {
+    if (!this.orderId) return;
+    const notes = asList(this.order['note']);
+    const note = {
+      id: `buyer-note-${notes.length + 1}`,
+      author: 'Buyer Order Desk',
+      date: new Date().toISOString(),
+      source: this.fault('note-source-seller') ? 'seller' : 'buyer',
+      text: 'Site access through the loading bay, weekdays 08:00-16:00.',
+    };
+    const r = await this.send('patchProductOrder', { id: this.orderId }, { note: [...notes, note] });
+    this.t.line(
+      'note added',
+      r.exchange.response?.status === 200 ? `${notes.length + 1} note(s) on the order` : reasonOf(r),
+    );
+    if (r.exchange.response?.status === 200) this.remember(asJson(r.json));
   }
 
   private async cleanUp(): Promise<void> {

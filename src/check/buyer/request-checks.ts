@@ -9,6 +9,7 @@ import { asObject, toFinding, type BuyerRequestCheck, type BuyerRequestContext }
 import { chargeAnswerViolations } from './charge-answer-rules';
 import { createOrderViolations } from './create-order-rules';
 import { registerViolations, unregisterViolations } from './hub-rules';
+import { patchOrderViolations } from './patch-order-rules';
 import { cancelViolations, modifyViolations } from './task-rules';
 
 const operation: BuyerRequestCheck = {
@@ -124,6 +125,7 @@ export const BUYER_REQUEST_CHECKS: readonly BuyerRequestCheck[] = [
       mplify: ctx.spec.version.generation === 'mplify-123.1',
     }),
   ),
+  rules('buyer-update-order', ['patchProductOrder'], (ctx) => patchOrderViolations(ctx.record, ctx.all)),
   rules('buyer-cancel', ['createCancelProductOrder'], (ctx) => cancelViolations(ctx.record.json, ctx.all)),
   rules('buyer-modify-date', ['createModifyProductOrderItemRequestedDeliveryDate'], (ctx) =>
     modifyViolations(ctx.record.json, ctx.all),

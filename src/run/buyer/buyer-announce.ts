@@ -8,6 +8,8 @@ export const TASK_TEXT: Readonly<Record<BuyerTask, string>> = {
     'register a hub, place an order, follow it to a terminal state (answering any charge), then unregister',
   cancel:
     'register a hub, place an order, and once it is inProgress cancel it (POST /cancelProductOrder); follow it to the end',
+  update:
+    'register a hub, place an order, and once it is inProgress add a note to it (PATCH /productOrder/{id}); follow it to the end',
   'modify-date':
     'register a hub, place an order, and once it is inProgress ask for a later delivery date (POST /modifyProductOrderItemRequestedDeliveryDate); follow it to the end',
 };
