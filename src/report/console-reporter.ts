@@ -52,8 +52,15 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
       const where = `${makeVisible(info.target)}${info.embeddedTarget ? ' (embedded Seller emulator)' : ''}`;
       const caps =
         info.capabilities && info.capabilities.length > 0 ? info.capabilities.join(', ') : 'none declared';
+      const count = `${info.total} scenario${info.total === 1 ? '' : 's'}`;
+      if (info.role === 'buyer') {
+        // Buyer-testing mode: the Buyer is under test, the harness plays the Seller.
+        write(`${c.bold(`lso-harness${version}`)} · ${info.apiVersion} · Buyer under test: ${where}\n`);
+        write(c.gray(`the harness plays the Seller (an emulator per scenario) · ${count}\n\n`));
+        return;
+      }
       write(`${c.bold(`lso-harness${version}`)} · ${info.apiVersion} · ${where}\n`);
-      write(c.gray(`capabilities: ${caps} · ${info.total} scenario${info.total === 1 ? '' : 's'}\n\n`));
+      write(c.gray(`capabilities: ${caps} · ${count}\n\n`));
     },
     onStepEnd(scenarioId, step) {
       if (!options.verbose) return;

@@ -42,13 +42,14 @@ describe.each(['sonata-v11', 'sonata-v10'])('the reference Buyer on %s', (api) =
     });
     expect(results.summary).toMatchObject({ total: BUYER_SCENARIOS.length, passed: BUYER_SCENARIOS.length });
     expect(results.manifest).toMatchObject({ role: 'buyer', apiVersion: api });
-    expect(results.manifest.target).toContain('node bin/lso-harness.js buyer');
+    expect(results.manifest.target).toBe('command node bin/lso-harness.js buyer');
     // Verdicts on the Buyer-binding requirements, none against the Buyer.
     expect(results.requirements.filter((q) => q.verdict === 'conformant').map((q) => q.id)).toEqual(
       expect.arrayContaining(['R11', 'R12', 'R76', 'R89', 'R96', 'R97', 'R105', 'R106']),
     );
     expect(results.requirements.every((q) => q.role === 'Buyer' || q.role === 'Both')).toBe(true);
-    expect(r.stdout).toContain('Buyer command: node bin/lso-harness.js buyer');
+    expect(r.stdout).toContain('Buyer under test: command node bin/lso-harness.js buyer');
+    expect(r.stdout).toContain('the harness plays the Seller');
     const junit = new XMLParser({ ignoreAttributes: false }).parse(
       fs.readFileSync(path.join(dir, 'junit.xml'), 'utf8'),
     ) as { testsuites: { testsuite: { '@_name': string; '@_tests': string } } };

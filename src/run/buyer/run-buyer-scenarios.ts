@@ -22,8 +22,8 @@ export interface BuyerRunRequest {
 /** Who is under test, for the manifest and the reports. */
 function targetOf(env: BuyerRunEnvironment): string {
   return env.driver.kind === 'command'
-    ? `Buyer command: ${env.driver.command}`
-    : `a Buyer driven from outside, at ${env.hub.publicBase}`;
+    ? `command ${env.driver.command}`
+    : `driven from outside, at ${env.hub.publicBase}`;
 }
 
 /**
