@@ -10,6 +10,7 @@
  *
  * Cases run two at a time (the CI machines have two cores; each run is a node process of its own).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOSTILE_SELLERS, type HostileEntry } from './hostile-sellers';
 import {
@@ -173,6 +174,7 @@ test.concurrent.each(cases)(
         );
       } finally {
         await seller.close();
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     }),
   180_000,

@@ -52,7 +52,8 @@ export function startHarness(
   options: { env?: NodeJS.ProcessEnv; killAfterMs?: number } = {},
 ): HarnessProcess {
   assertBuilt();
-  const rssFile = path.join(tempDir('lso-rss-'), 'peak');
+  const rssDir = tempDir('lso-rss-');
+  const rssFile = path.join(rssDir, 'peak');
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
@@ -89,6 +90,7 @@ export function startHarness(
       } catch {
         peakRssBytes = undefined;
       }
+      fs.rmSync(rssDir, { recursive: true, force: true });
       resolve({
         code,
         signal,
