@@ -90,10 +90,7 @@ export const orderStateRules: ExchangeCheck = {
     if (ctx.exchange.response?.status !== 200 && ctx.exchange.response?.status !== 201) return [];
     if (!order || typeof order !== 'object' || !isState(ORDER_MACHINE, order['state'])) return [];
     const items = Array.isArray(order['productOrderItem']) ? (order['productOrderItem'] as Json[]) : [];
-    const out = [
-      ...attributes(ctx, 'order', order, ''),
-      ...history(ctx, ORDER_MACHINE, order, '', 'R20'),
-    ];
+    const out = [...attributes(ctx, 'order', order, ''), ...history(ctx, ORDER_MACHINE, order, '', 'R20')];
     items.forEach((item, i) => {
       out.push(...attributes(ctx, 'item', item, `/productOrderItem/${i}`));
       out.push(...history(ctx, ITEM_MACHINE, item, `/productOrderItem/${i}`, 'R24'));
