@@ -1,9 +1,11 @@
 // Deep imports on purpose: the package index also loads the mocker and its faker locales (~0.8 s of
 // start-up) that validation never uses.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations';
-import { validateInput, validateOutput } from '@stoplight/prism-http/dist/validator';
+import { validateInput } from '@stoplight/prism-http/dist/validator';
 import type { IHttpOperation } from '@stoplight/types';
+import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
 import type { OpenApiDocument } from './openapi-types';
+import { OutputValidator } from './output-validator';
 
 /** A finding from prism-http's validator, flattened to plain data. */
 export interface HttpViolation {
@@ -91,6 +93,9 @@ function shareEqualSchemas(operations: readonly IHttpOperation[]): void {
  * negotiation, headers, body), over operations dereferenced once when the spec loads.
  */
 export class HttpValidator {
+  private readonly outputs = new Map<string, OutputValidator>();
+  private readonly normalised = new WeakMap<object, JSONSchema7 | null>();
+
   private constructor(private readonly operations: ReadonlyMap<string, IHttpOperation>) {}
 
   static async create(doc: OpenApiDocument): Promise<HttpValidator> {
@@ -110,12 +115,20 @@ export class HttpValidator {
     return op;
   }
 
+  /** prism-http's response validation (validateOutput), with the per-operation work kept (output-validator.ts). */
   validateResponse(operationId: string, response: HttpResponseInput): HttpViolation[] {
-    const result = validateOutput({
-      resource: this.operation(operationId),
-      element: { statusCode: response.status, headers: cleanHeaders(response.headers), body: response.body },
-    });
-    return result._tag === 'Left' ? flatten(result.left) : [];
+    let output = this.outputs.get(operationId);
+    if (!output) {
+      output = new OutputValidator(this.operation(operationId), this.normalised);
+      this.outputs.set(operationId, output);
+    }
+    return flatten(
+      output.validate({
+        statusCode: response.status,
+        headers: cleanHeaders(response.headers),
+        body: response.body,
+      }),
+    );
   }
 
   validateRequest(operationId: string, request: HttpRequestInput): HttpViolation[] {

@@ -1,0 +1,135 @@
+/**
+ * prism-http's `validateOutput`, with what depends only on the operation, the status and the media type
+ * worked out once and kept: the documented response for the status, the media-type verdict, and the
+ * normalised body schema (allOf merged, writeOnly properties stripped, exactly as prism-http does it).
+ * Per response only the body (prism-http's `validateAgainstSchema`, its ajv and its messages) and the
+ * headers (prism-http's header validator) are checked, then combined as prism-http combines them.
+ * Anything off the common path (an undocumented status, a media type that is not JSON) goes through
+ * prism-http's own `validateOutput`, so the diagnostics are the same in every case; only the time differs
+ * (~5x less for a one-item ProductOrder, see bench/RESULTS.md).
+ */
+import mergeAllOf from '@stoplight/json-schema-merge-allof';
+import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import { stripWriteOnlyProperties } from '@stoplight/prism-http/dist/utils/filterRequiredProperties';
+import { validateMediaType, validateOutput } from '@stoplight/prism-http/dist/validator';
+import { findOperationResponse } from '@stoplight/prism-http/dist/validator/utils/spec';
+import { validateHeaders } from '@stoplight/prism-http/dist/validator/validators';
+import { findContentByMediaTypeOrFirst } from '@stoplight/prism-http/dist/validator/validators/body';
+import { ValidationContext } from '@stoplight/prism-http/dist/validator/validators/types';
+import { validateAgainstSchema } from '@stoplight/prism-http/dist/validator/validators/utils';
+import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
+import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
+
+export interface OutputElement {
+  readonly statusCode: number;
+  /** Names lower-case. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/** What prism-http would decide before looking at the body, for one status and media type. */
+interface Plan {
+  readonly response: IHttpOperationResponse;
+  /** The media-type verdict (prism-http's validateMediaType), or none when the response documents no content. */
+  readonly mediaType: readonly IPrismDiagnostic[];
+  /** The normalised body schema to validate against; absent: the body is not validated. */
+  readonly schema?: JSONSchema7;
+}
+
+const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+const MAX_PLANS_PER_STATUS = 32;
+/** Plan key of a response without Content-Type (no header value can be this). */
+const NO_CONTENT_TYPE = '\n';
+
+/** prism-http's body normaliser (validators/body.js: withoutAllOf, then stripWriteOnlyProperties). */
+function normalise(schema: JSONSchema7): JSONSchema7 | undefined {
+  let merged: JSONSchema7;
+  try {
+    merged = mergeAllOf(schema, { deep: true, ignoreAdditionalProperties: true });
+  } catch {
+    merged = schema;
+  }
+  const stripped = stripWriteOnlyProperties(merged);
+  return stripped._tag === 'Some' ? stripped.value : undefined;
+}
+
+type Diagnostics = IPrismDiagnostic[];
+
+export class OutputValidator {
+  /** status → media type ('' for none) → plan; null: off the common path, prism-http decides. */
+  private readonly plans = new Map<number, Map<string, Plan | null>>();
+  /**
+   * `normalised`: normalised body schemas by original, shared by the operations of one document, so that
+   * a schema several responses share (see shareEqualSchemas) is normalised and compiled once.
+   */
+  constructor(
+    private readonly operation: IHttpOperation,
+    private readonly normalised: WeakMap<object, JSONSchema7 | null>,
+  ) {}
+
+  /** Left diagnostics exactly as prism-http's validateOutput returns them ([] when it returns Right). */
+  validate(element: OutputElement): Diagnostics {
+    const contentType = element.headers['content-type'];
+    const plan = this.plan(element.statusCode, contentType);
+    if (!plan) {
+      const result = validateOutput({ resource: this.operation, element });
+      return result._tag === 'Left' ? [...result.left] : [];
+    }
+    const out: Diagnostics = [...plan.mediaType];
+    if (plan.schema) {
+      const body = validateAgainstSchema(element.body, plan.schema, false, ValidationContext.Output, 'body');
+      if (body._tag === 'Some') out.push(...body.value);
+    }
+    const headers = validateHeaders(element.headers, plan.response.headers ?? [], ValidationContext.Output);
+    if (headers._tag === 'Left') out.push(...headers.left);
+    return out;
+  }
+
+  private plan(status: number, contentType: string | undefined): Plan | null {
+    let byType = this.plans.get(status);
+    if (!byType) this.plans.set(status, (byType = new Map<string, Plan | null>()));
+    const key = contentType ?? NO_CONTENT_TYPE;
+    let plan = byType.get(key);
+    if (plan === undefined) {
+      plan = this.makePlan(status, contentType);
+      if (byType.size < MAX_PLANS_PER_STATUS) byType.set(key, plan);
+    }
+    return plan;
+  }
+
+  private makePlan(status: number, contentType: string | undefined): Plan | null {
+    // Operations with a bundle (cyclic schemas) and media types other than JSON take prism-http's path.
+    if ((this.operation as { __bundled__?: unknown }).__bundled__ !== undefined) return null;
+    if (contentType !== undefined && !JSON_MEDIA_TYPE.test(contentType)) return null;
+    const found = findOperationResponse(this.operation.responses, status);
+    if (found._tag === 'None') return null; // an undocumented status: prism-http words that finding
+    const response = found.value;
+    const contents = response.contents ?? [];
+    let mediaType: Diagnostics = [];
+    if (contents.length > 0) {
+      // Called without a media type too, as prism-http does: it then reports the missing one.
+      const verdict = validateMediaType(
+        contents as [IMediaTypeContent, ...IMediaTypeContent[]],
+        contentType as string,
+      );
+      if (verdict._tag === 'Left') mediaType = [...verdict.left];
+    }
+    // prism-http: the content for the media type, else the first one; none documented: nothing to check.
+    let content: IMediaTypeContent | undefined = contents[0];
+    if (contentType !== undefined) {
+      const match = findContentByMediaTypeOrFirst(contents, contentType);
+      if (match._tag === 'Some') content = match.value.content;
+    }
+    const schema = content?.schema ? this.normalisedSchema(content.schema) : undefined;
+    return { response, mediaType, ...(schema ? { schema } : {}) };
+  }
+
+  private normalisedSchema(schema: JSONSchema7): JSONSchema7 | undefined {
+    let known = this.normalised.get(schema);
+    if (known === undefined) {
+      known = normalise(schema) ?? null;
+      this.normalised.set(schema, known);
+    }
+    return known ?? undefined;
+  }
+}
