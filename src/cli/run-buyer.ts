@@ -8,7 +8,7 @@ import { createHttpClient, createIdGenerator } from '../../emulators/buyer';
 import { ScaledClock } from '../clock';
 import { createReporters } from '../report';
 import { binds, REQUIREMENT_CATALOGUE } from '../requirements';
-import { runBuyerScenarios, SellerHub, type BuyerDriver } from '../run/buyer';
+import { runBuyerScenarios, SellerHub, type BuyerDriver, type BuyerProcess } from '../run/buyer';
 import { planScenarios } from '../run/plan';
 import { selectShard } from '../run/shard';
 import { formatProblem, loadScenarioFiles } from '../scenario';
@@ -121,6 +121,7 @@ export async function runBuyer(
     ? { kind: 'command', command: flags.command }
     : { kind: 'announced', announce: (text) => io.stdout.write(`${text}\n`) };
   const abort = new AbortController();
+  const live = new Set<BuyerProcess>();
   let interrupts = 0;
   const onSignal = (): void => {
     interrupts++;
@@ -129,7 +130,11 @@ export async function runBuyer(
         '\nlso-harness: interrupted; stopping the Buyer and writing reports (Ctrl-C again to quit at once)\n',
       );
       abort.abort();
-    } else process.exit(130);
+    } else {
+      // Quitting at once: the Buyers we started (each in its own process group) go too.
+      for (const buyer of live) buyer.kill();
+      process.exit(130);
+    }
   };
   process.on('SIGINT', onSignal);
   try {
@@ -147,6 +152,7 @@ export async function runBuyer(
         disabledChecks: new Set(options.skipChecks),
         startupGraceMs: flags.startupMs,
         pollRealMs: 20,
+        live,
       },
       scenarios: plan,
       // A person has one URL and one pair of hands: one scenario at a time.

@@ -18,10 +18,10 @@ import { binds, REQUIREMENT_CATALOGUE } from '../requirements';
 import { EXIT, UsageError } from './exit-codes';
 import type { CliIo } from './main';
 import { parseRunOptions, type RawRunOptions } from './run-options';
-import { roleOf, runBuyer, type RawBuyerFlags } from './run-buyer';
 import { exitCodeOf } from './exit-code-of';
 import { setUpRunAuth } from './run-auth';
 import { addCredentialOptions } from './run-credentials';
+import { roleOf, runBuyer, type RawBuyerFlags } from './run-buyer';
 
 function promptOnTerminal(io: CliIo): (message: string, timeoutMs?: number) => Promise<boolean> {
   return (message, timeoutMs) =>
@@ -171,7 +171,11 @@ async function runCommand(paths: string[], raw: RawRunOptions & RawBuyerFlags, i
   const plan = options.shard ? selectShard(filtered, options.shard) : filtered;
   if (filtered.length === 0) {
     await seller?.close();
-    throw new UsageError('no scenario matches the filters (--tag, --grep, --requirement)');
+    throw new UsageError(
+      loaded.scenarios.some((s) => s.role === 'buyer') && !loaded.scenarios.some((s) => s.role === 'seller')
+        ? 'these are Buyer scenarios (role: buyer): run them with --role buyer'
+        : 'no scenario matches the filters (--tag, --grep, --requirement)',
+    );
   }
   // An empty shard (more shards than scenarios) runs nothing and reports an empty, passing result.
   const abort = new AbortController();

@@ -5,6 +5,7 @@
  * coverage figure of `list --requirements --buyer`.
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { readOrderFixture, runReferenceBuyer } from '../../emulators/buyer/reference';
 import { loadApiSpec } from '../../src/spec';
 import { BIN, ROOT, runBin, tempDir } from '../support/run-bin';
@@ -51,7 +52,7 @@ test('a Seller run ignores Buyer scenarios, and a Buyer run Seller ones', async 
     tempDir('lso-r-'),
   ]);
   expect(seller.code).toBe(2);
-  expect(seller.stderr).toContain('no scenario matches');
+  expect(seller.stderr).toContain('these are Buyer scenarios (role: buyer): run them with --role buyer');
   const buyer = await runBin(['run', '--role', 'buyer', 'scenarios/order', '--buyer-command', 'true']);
   expect(buyer.code).toBe(2);
   expect(buyer.stderr).toContain('no Buyer scenario (role: buyer) matches');
@@ -135,6 +136,40 @@ test('without a command the Seller URL and the window are announced; a Buyer act
     expect(readResults(dir).summary).toMatchObject({ total: 1, passed: 1 });
   } finally {
     if (child.exitCode === null && child.pid !== undefined) child.kill('SIGKILL');
+  }
+}, 60_000);
+
+test('Ctrl-C stops the run with reports (exit 3) and the Buyer process with it', async () => {
+  const dir = tempDir('lso-buyer-int-');
+  const pidFile = `${dir}/buyer.pid`;
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'run',
+      '--role',
+      'buyer',
+      'scenarios/buyer',
+      '--grep',
+      '^BUY-ORDER-001$',
+      '--buyer-command',
+      `echo $$ > ${pidFile}; exec sleep 60`,
+      '--report-dir',
+      dir,
+    ],
+    { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: 'ignore' },
+  );
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!fs.existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    child.kill('SIGINT');
+    expect(await exit).toBe(3);
+    expect(readResults(dir).status).toBe('interrupted');
+    expect(() => process.kill(pid, 0)).toThrow();
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
   }
 }, 60_000);
 

@@ -22,6 +22,8 @@ export interface BuyerProcess {
   output(): { stdout: string; stderr: string };
   /** SIGTERM to its process group, SIGKILL after `graceMs`; resolves once it has exited. */
   stop(graceMs?: number): Promise<BuyerExit>;
+  /** SIGKILL to its process group, at once (the harness is about to exit). */
+  kill(): void;
 }
 
 /** Output kept per stream: the end is what explains a failure. */
@@ -82,6 +84,7 @@ export function startBuyerProcess(command: string, env: Readonly<Record<string, 
     exit: () => result,
     exited,
     output: () => ({ stdout, stderr }),
+    kill: () => signalGroup('SIGKILL'),
     async stop(graceMs = 3000) {
       if (result) return result;
       stopping = true;

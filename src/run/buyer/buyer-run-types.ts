@@ -34,6 +34,8 @@ export interface BuyerRunEnvironment {
   readonly startupGraceMs: number;
   /** Real milliseconds between looks at the records. */
   readonly pollRealMs: number;
+  /** The Buyer processes running now, so that an abrupt exit of the harness can take them along. */
+  readonly live: Set<BuyerProcess>;
 }
 
 /** One Buyer scenario while it runs: the Seller slot, the Buyer process, what the steps have judged. */

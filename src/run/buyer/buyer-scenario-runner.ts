@@ -120,6 +120,7 @@ export async function runBuyerScenario(
   const task = scenario.buyerTask ?? 'order';
   const buyerEnv = buyerEnvironment(env, scenario, slot.url, task);
   const buyer = env.driver.kind === 'command' ? startBuyerProcess(env.driver.command, buyerEnv) : undefined;
+  if (buyer) env.live.add(buyer);
   if (env.driver.kind === 'announced') env.driver.announce(announcement(env, scenario, slot.url, task));
   let exitedAt: number | undefined;
   void buyer?.exited.then(() => (exitedAt ??= env.clock.now()));
@@ -183,6 +184,7 @@ export async function runBuyerScenario(
     if (buyer)
       await Promise.race([buyer.exited, new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS))]);
     exit = await buyer?.stop();
+    if (buyer) env.live.delete(buyer);
     const listenerUntil = Math.min(stepsEnded, exitedAt ?? Number.POSITIVE_INFINITY);
     const judged = judgeAfterSteps(env, state, listenerUntil);
     const after = [...judged.findings, ...processFindings(buyer, exit)];
