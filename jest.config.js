@@ -1,8 +1,11 @@
-/** Jest: TypeScript through @swc/jest (fast, no type check: `npm run typecheck` does that). */
+/**
+ * Jest: TypeScript through ts-jest in transpile-only mode (fast; `npm run typecheck` type-checks).
+ * ts-jest rather than @swc/jest: swc's per-platform native packages keep npm 11 lockfiles out of sync.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   testTimeout: 30000,
 };
