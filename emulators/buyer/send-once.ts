@@ -79,10 +79,11 @@ export function sendOnce(hop: HopRequest): Promise<HopOutcome> {
       // Invalid header values or an unsupported URL: the request never left.
       return finish(mapNodeError(error));
     }
+    // Listening first: destroying a request (an abort) emits 'error', and one nobody hears crashes the process.
+    req.on('error', (error) => finish(mapNodeError(error)));
     if (hop.signal?.aborted) return onAbort();
     hop.signal?.addEventListener('abort', onAbort, { once: true });
 
-    req.on('error', (error) => finish(mapNodeError(error)));
     req.on('response', (res) => {
       head = { status: res.statusCode ?? 0, rawHeaders: res.rawHeaders };
       res.on('data', (chunk: Buffer) => {
