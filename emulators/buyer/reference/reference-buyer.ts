@@ -202,6 +202,7 @@ class Conversation {
     const deadline = Date.now() + this.o.timeoutMs;
     while (!TERMINAL.has(this.state ?? '') && Date.now() < deadline && !this.o.signal?.aborted) {
       const event = await this.nextEvent(Math.min(this.o.pollEveryMs, deadline - Date.now()));
+      if (this.o.signal?.aborted) break;
       if (event) await this.onEvent(event);
       else await this.retrieveOrder();
       if (!this.taskDone && this.state === 'inProgress' && this.o.task !== 'order') await this.doTask();
