@@ -84,13 +84,13 @@ function findView(r: OrderRecord) {
 }
 
 export const listProductOrder: OperationHandler = (ctx, { query, owner, res }) => {
-  // A Buyer lists by externalId most of all: that filter is tested first, in the one pass over the store,
-  // so a list does not cost an array and a filter call per stored order (linear, but cheaply so).
+  // A Buyer lists by externalId most of all: those candidates come from the store's index, not from a
+  // pass over every stored order (the generic filters still run on what is left).
   const externalId = typeof query['externalId'] === 'string' ? query['externalId'] : undefined;
+  const candidates =
+    externalId === undefined ? ctx.store.orders.values() : ctx.store.ordersWithExternalId(externalId);
   const visible: OrderRecord[] = [];
-  for (const r of ctx.store.orders.values()) {
-    if ((externalId === undefined || r.doc.externalId === externalId) && ownedBy(owner, r)) visible.push(r);
-  }
+  for (const r of candidates) if (ownedBy(owner, r)) visible.push(r);
   sendPage(ctx, res, applyFilters(visible.reverse(), query, ORDER_FIELDS), query, findView);
 };
 
@@ -126,7 +126,7 @@ export const patchProductOrder: OperationHandler = (ctx, { op, params, owner, re
       errors.push(...checkItemContacts(p['relatedContactInformation'], `/productOrderItem/${i}`));
   });
   if (errors.length > 0) throw httpErrors.unprocessable(errors);
-  if (typeof body['externalId'] === 'string') doc.externalId = body['externalId'];
+  if (typeof body['externalId'] === 'string') ctx.store.setExternalId(record, body['externalId']);
   if (typeof body['projectId'] === 'string') doc.projectId = body['projectId'];
   if (Array.isArray(body['note'])) doc.note = body['note'] as NoteDoc[];
   if (Array.isArray(body['relatedContactInformation'])) {
