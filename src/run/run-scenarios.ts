@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { HttpClient, IdGenerator } from '../../emulators/buyer';
 import type { Capability } from '../capabilities';
 import type { Clock } from '../clock';
@@ -59,6 +60,9 @@ export function runStatusOf(summary: RunSummary, errors: readonly string[], inte
 export async function runScenarios(req: RunRequest): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const reporters = new ReporterMultiplexer([...req.reporters]);
+  // Every request in flight and every clock wait listens for the run's abort: at --concurrency 16 that
+  // is more than Node's default of 10 listeners, and it printed a MaxListenersExceededWarning.
+  setMaxListeners(Math.max(10, req.concurrency * 4), req.signal);
   const errors: string[] = [];
   await reporters.onRunStart({
     total: req.scenarios.length,
