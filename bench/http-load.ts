@@ -2,7 +2,7 @@
 import autocannon from 'autocannon';
 
 export const CONNECTIONS = 50;
-export const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
+export const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 9);
 
 export interface LoadResult {
   readonly name: string;

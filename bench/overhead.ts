@@ -2,16 +2,19 @@
  * Harness overhead: `lso-harness run` against a bare replay of the same HTTP exchanges (replay-child.ts),
  * each with a fresh embedded Seller in its own process.
  *
- * Two comparisons, because the embedded clock's waits are not HTTP:
+ * The embedded clock's waits are not HTTP, hence two comparisons:
  * - per step: the time the harness spent in its request and control steps (build, send, check, judge,
  *   as results.json records each step) against the time the replay spent sending the same requests;
  *   polls, notification waits and sleeps are left out on both sides;
- * - whole run: the harness's run phase against the replay's wall time, on generated scenarios that
- *   wait for nothing (create, retrieve, list), so that both sides do nothing but HTTP and its handling.
+ * - whole run: the harness's run phase against the replay, on generated scenarios that wait for nothing
+ *   (create, retrieve, list), so that both sides do nothing but HTTP and its handling. Wall time and CPU
+ *   time: the harness's run-phase CPU is its process's CPU less a start-up-only run of the same command
+ *   (`--grep` matching nothing: load, compile, start the Seller, stop), the replay's is read around its
+ *   requests. On a shared machine wall times move with the other load; CPU times hardly do.
  */
 import * as path from 'node:path';
 import { packageRoot } from '../src/util/package-root';
-import { runNode } from './child-run';
+import { median, runNode } from './child-run';
 import { passedAll, runHarness, type HarnessRun } from './harness-run';
 import type { ReplayOutcome } from './replay-child';
 
@@ -22,11 +25,18 @@ export interface OverheadFigure {
   readonly harnessMs: number;
   readonly replayMs: number;
   readonly ratio: number;
-  /** Whole-run comparisons only: the harness's run phase also holds its clock waits, if any. */
+  /** Whole-run comparisons: run-phase CPU of each side. */
+  readonly harnessCpuMs?: number;
+  readonly replayCpuMs?: number;
+  readonly cpuRatio?: number;
+  /** How many harness/replay pairs the medians are of. */
+  readonly rounds: number;
+  /** Set when the figure is not judged against the target, and why. */
   readonly note?: string;
 }
 
 export const PURE_HTTP_STEPS = new Set(['request', 'control']);
+const NOTHING = '^(?!)$';
 
 async function replay(resultsFile: string, concurrency: number): Promise<ReplayOutcome> {
   const run = await runNode([path.join(__dirname, 'replay-child.js'), resultsFile, String(concurrency)], {
@@ -39,13 +49,23 @@ async function replay(resultsFile: string, concurrency: number): Promise<ReplayO
   return JSON.parse(line) as ReplayOutcome;
 }
 
-/** Request and control steps of a recorded run against the same requests replayed. */
-export async function perStepOverhead(
+/** CPU (ms) of the same command doing everything but running scenarios. */
+async function startupCpuMs(paths: readonly string[], work: string): Promise<number> {
+  const run = await runHarness(
+    [...paths, '--grep', NOTHING, '--reporter', 'json'],
+    path.join(work, 'startup-only'),
+    120_000,
+  );
+  if (!run.usage || run.exitCode !== 2) throw new Error(`the start-up-only run ended with ${run.exitCode}`);
+  return run.usage.userMs + run.usage.systemMs;
+}
+
+function perStep(
   label: string,
   run: HarnessRun,
+  outcome: ReplayOutcome,
   concurrency: number,
-): Promise<OverheadFigure> {
-  const outcome = await replay(path.join(run.reportDir, 'results.json'), concurrency);
+): OverheadFigure {
   const steps = outcome.steps.filter((s) => PURE_HTTP_STEPS.has(s.stepKind));
   const harnessMs = steps.reduce((n, s) => n + s.harnessMs, 0);
   const replayMs = steps.reduce((n, s) => n + s.replayMs, 0);
@@ -56,44 +76,82 @@ export async function perStepOverhead(
     harnessMs,
     replayMs,
     ratio: harnessMs / replayMs,
-  };
-}
-
-/** The harness's run phase against the replay's wall time, same requests, same concurrency. */
-export async function wholeRunOverhead(
-  label: string,
-  run: HarnessRun,
-  concurrency: number,
-): Promise<OverheadFigure> {
-  const outcome = await replay(path.join(run.reportDir, 'results.json'), concurrency);
-  const harnessMs = run.runPhaseMs ?? NaN;
-  return {
-    label,
-    concurrency,
-    requests: outcome.requests,
-    harnessMs,
-    replayMs: outcome.wallMs,
-    ratio: harnessMs / outcome.wallMs,
+    rounds: 1,
   };
 }
 
 /** The catalog, one scenario at a time (so that step times are not other scenarios' too). */
-export async function catalogOverhead(
-  work: string,
-): Promise<{ perStep: OverheadFigure; wholeRun: OverheadFigure; passed: boolean }> {
+export async function catalogOverhead(work: string): Promise<{ figures: OverheadFigure[]; passed: boolean }> {
   const run = await runHarness(
     ['--reporter', 'json', '--concurrency', '1'],
     path.join(work, 'overhead-catalog'),
     300_000,
   );
-  const perStep = await perStepOverhead('catalog, request and control steps', run, 1);
-  const wholeRun = await wholeRunOverhead('catalog, whole run phase', run, 1);
+  const outcome = await replay(path.join(run.reportDir, 'results.json'), 1);
+  const whole: OverheadFigure = {
+    label: 'catalog, whole run phase',
+    concurrency: 1,
+    requests: outcome.requests,
+    harnessMs: run.runPhaseMs ?? NaN,
+    replayMs: outcome.wallMs,
+    ratio: (run.runPhaseMs ?? NaN) / outcome.wallMs,
+    rounds: 1,
+    note: 'not judged: the harness side includes every poll pause, notification wait and sleep of the catalog (Seller time at 36,000×); the replay waits for nothing',
+  };
   return {
-    perStep,
-    wholeRun: {
-      ...wholeRun,
-      note: 'the harness side includes every poll pause, notification wait and sleep of the catalog (Seller time at 36,000x); the replay waits for nothing',
-    },
+    figures: [perStep('catalog, request and control steps', run, outcome, 1), whole],
     passed: passedAll(run),
   };
+}
+
+/**
+ * Generated scenarios that wait for nothing, `rounds` harness/replay pairs back to back (medians), at
+ * the given concurrency: the whole run phase by wall and by CPU, and the request steps.
+ */
+export async function generatedOverhead(
+  dir: string,
+  count: number,
+  concurrency: number,
+  rounds: number,
+  work: string,
+): Promise<OverheadFigure[]> {
+  const startup = await startupCpuMs([dir], work);
+  const pairs: { run: HarnessRun; outcome: ReplayOutcome }[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const run = await runHarness(
+      [dir, '--reporter', 'json', '--concurrency', String(concurrency)],
+      path.join(work, `overhead-${count}-${concurrency}-${i}`),
+      300_000,
+    );
+    if (!passedAll(run))
+      throw new Error(`the ${count}-scenario run at concurrency ${concurrency} did not pass`);
+    pairs.push({ run, outcome: await replay(path.join(run.reportDir, 'results.json'), concurrency) });
+  }
+  const harnessMs = median(pairs.map((p) => p.run.runPhaseMs ?? NaN));
+  const replayMs = median(pairs.map((p) => p.outcome.wallMs));
+  const harnessCpuMs = median(
+    pairs.map((p) => (p.run.usage ? p.run.usage.userMs + p.run.usage.systemMs : NaN) - startup),
+  );
+  const replayCpuMs = median(pairs.map((p) => p.outcome.cpuMs));
+  const label = `${count.toLocaleString('en')} generated scenarios`;
+  const figures: OverheadFigure[] = [
+    {
+      label: `${label}, whole run phase`,
+      concurrency,
+      requests: pairs[0]?.outcome.requests ?? 0,
+      harnessMs,
+      replayMs,
+      ratio: harnessMs / replayMs,
+      harnessCpuMs,
+      replayCpuMs,
+      cpuRatio: harnessCpuMs / replayCpuMs,
+      rounds,
+    },
+  ];
+  if (concurrency === 1) {
+    const steps = pairs.map((p) => perStep(`${label}, request steps`, p.run, p.outcome, 1));
+    const mid = [...steps].sort((a, b) => a.ratio - b.ratio)[Math.floor(steps.length / 2)];
+    if (mid) figures.push({ ...mid, rounds });
+  }
+  return figures;
 }

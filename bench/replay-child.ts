@@ -23,6 +23,8 @@ export interface ReplayStep {
 export interface ReplayOutcome {
   /** Real time from the first request sent to the last answer read. */
   readonly wallMs: number;
+  /** This process's CPU time (user + system) over the same span: client and Seller alike. */
+  readonly cpuMs: number;
   readonly requests: number;
   /** Summed by step kind (the per-step rows of a 10,000-scenario run would not fit one line). */
   readonly steps: readonly ReplayStep[];
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
 
   let next = 0;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
       while (next < plan.scenarios.length) await replayScenario(plan.scenarios[next++]!);
@@ -153,8 +156,10 @@ async function main(): Promise<void> {
       requests: sum.requests + row.requests,
     });
   }
+  const cpu = process.cpuUsage(cpuStart);
   const outcome: ReplayOutcome = {
     wallMs: performance.now() - started,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     requests: plan.scenarios.reduce((n, s) => n + s.requests.length, 0),
     steps: [...byKind.values()],
   };

@@ -6,7 +6,8 @@
  *   validation throughput · Seller emulator vs Prism · emulator memory (100,000 orders) · whole catalog ·
  *   harness overhead vs a bare replay · scaling (scenarios × concurrency, harness memory)
  *
- * Environment: BENCH_SECONDS (autocannon duration, default 8), BENCH_CATALOG_RUNS (3),
+ * Environment: BENCH_SECONDS (autocannon seconds per server and operation, default 9), BENCH_CATALOG_RUNS (3),
+ * BENCH_OVERHEAD_ROUNDS (2),
  * BENCH_SCALE_COUNTS (100,1000,10000), BENCH_CELL_LIMIT_S (240), BENCH_OUT (bench/RESULTS.md).
  */
 import * as fs from 'node:fs';
@@ -19,10 +20,13 @@ import { catalogWall, type CatalogWall } from './catalog-wall';
 import { emulatorMemory, type EmulatorMemory } from './emulator-memory';
 import { emulatorVsPrism, type EmulatorVsPrism } from './emulator-vs-prism';
 import { currentLoad, describeMachine } from './machine';
-import { catalogOverhead, wholeRunOverhead, perStepOverhead, type OverheadFigure } from './overhead';
+import { catalogOverhead, generatedOverhead, type OverheadFigure } from './overhead';
+import { generateScenarios } from './generate-scenarios';
 import { renderResults } from './results-md';
 import { CELL_LIMIT_SECONDS, scaling, type ScaleCell } from './scaling';
 import { validationThroughput, type ValidationRow } from './validation-throughput';
+
+const OVERHEAD_ROUNDS = Number(process.env['BENCH_OVERHEAD_ROUNDS'] ?? 2);
 
 async function step<T>(title: string, errors: string[], fn: () => Promise<T>): Promise<T | undefined> {
   const started = Date.now();
@@ -67,21 +71,14 @@ async function main(): Promise<void> {
     await step('Harness overhead on the catalog', errors, async () => {
       const o = await catalogOverhead(work);
       if (!o.passed) errors.push('the catalog run for the overhead figure did not pass entirely');
-      overhead.push(o.perStep, o.wholeRun);
+      overhead.push(...o.figures);
+    });
+    await step('Harness overhead on 1,000 generated scenarios', errors, async () => {
+      const dir = generateScenarios(work, 1000);
+      for (const concurrency of [1, 4])
+        overhead.push(...(await generatedOverhead(dir, 1000, concurrency, OVERHEAD_ROUNDS, work)));
     });
     const cells: ScaleCell[] | undefined = await step('Scaling', errors, () => scaling(work));
-    await step('Harness overhead on 1,000 generated scenarios', errors, async () => {
-      for (const concurrency of [1, 4]) {
-        const cell = cells?.find((c) => c.scenarios === 1000 && c.concurrency === concurrency);
-        if (!cell || !cell.passed)
-          throw new Error(`no passing 1,000-scenario run at concurrency ${concurrency}`);
-        overhead.push(
-          await wholeRunOverhead('1,000 generated scenarios, whole run phase', cell.run, concurrency),
-        );
-        if (concurrency === 1)
-          overhead.push(await perStepOverhead('1,000 generated scenarios, request steps', cell.run, 1));
-      }
-    });
     const results: BenchResults = {
       machine,
       loadAtEnd: currentLoad(),

@@ -16,6 +16,8 @@ export interface BenchServer {
   readonly url: string;
   /** Real milliseconds from spawn until it answered. */
   readonly startMs: number;
+  /** The server's process, for its CPU time. */
+  readonly pid?: number;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export function startSellerProcess(): Promise<SellerProcess> {
         name: 'Seller emulator',
         url,
         startMs: Date.now() - started,
+        ...(child.pid !== undefined ? { pid: child.pid } : {}),
         memory: () =>
           new Promise((answer) => {
             child.once('message', (m) => answer(m as SellerMemory));
@@ -126,6 +129,7 @@ export async function startPrism(): Promise<BenchServer> {
     name: 'Prism mock',
     url,
     startMs: Date.now() - started,
+    ...(child.pid !== undefined ? { pid: child.pid } : {}),
     close: async () => {
       await stop(child);
       live.delete(child);
