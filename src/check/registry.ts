@@ -1,5 +1,6 @@
 import type { Finding } from '../results';
 import type { ExchangeCheck, ExchangeContext } from './check-types';
+import { runChecks } from './run-checks';
 import { echoCheck } from './echo-check';
 import { idMatchesPath, listHonoursFilters } from './identity-checks';
 import { paginationHeaders } from './list-checks';
@@ -35,22 +36,10 @@ export function runExchangeChecks(
   disabled: ReadonlySet<string> = new Set(),
 ): Finding[] {
   if (!ctx.exchange.response) return [];
-  const out: Finding[] = [];
-  for (const check of EXCHANGE_CHECKS) {
-    if (disabled.has(check.name)) continue;
-    if (check.operations && !check.operations.includes(ctx.exchange.operationId ?? '')) continue;
-    try {
-      out.push(...check.run(ctx));
-    } catch (err) {
-      out.push({
-        check: check.name,
-        code: 'harness.checkCrashed',
-        severity: 'error',
-        message: `the ${check.name} check failed inside the harness: ${(err as Error).message}`,
-        requirements: [],
-        exchangeId: ctx.exchange.id,
-      });
-    }
-  }
-  return out;
+  return runChecks(
+    EXCHANGE_CHECKS,
+    ctx,
+    { operationId: ctx.exchange.operationId, exchangeId: ctx.exchange.id },
+    disabled,
+  );
 }

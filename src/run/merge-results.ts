@@ -1,5 +1,5 @@
 import type { RunResult, ScenarioResult } from '../results';
-import { runStatusOf, summarise } from './run-scenarios';
+import { runStatusOf, summarise } from './run-assembly';
 import { computeVerdicts, type RequirementInfo } from './verdicts';
 
 /**

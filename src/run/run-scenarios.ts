@@ -3,7 +3,7 @@ import type { HttpClient, IdGenerator } from '../../emulators/buyer';
 import type { Capability } from '../capabilities';
 import type { Clock } from '../clock';
 import { ReporterMultiplexer, type Reporter } from '../report';
-import type { RunManifest, RunResult, RunStatus, RunSummary, ScenarioResult } from '../results';
+import type { RunResult } from '../results';
 import type { Scenario } from '../scenario/types';
 import type { ApiSpec } from '../spec';
 import { harnessVersion } from '../util/package-root';
@@ -11,7 +11,8 @@ import type { ControlClient } from './control-client';
 import { ListenerHub } from './listener-hub';
 import type { RunEnvironment } from './run-context';
 import { runScenario } from './scenario-runner';
-import { computeVerdicts, type RequirementInfo } from './verdicts';
+import { finishRun, runInPool } from './run-assembly';
+import type { RequirementInfo } from './verdicts';
 
 export interface RunRequest {
   readonly scenarios: readonly Scenario[];
@@ -37,24 +38,7 @@ export interface RunRequest {
   readonly shard?: string;
 }
 
-export function summarise(scenarios: readonly ScenarioResult[]): RunSummary {
-  const count = (s: ScenarioResult['status']) => scenarios.filter((x) => x.status === s).length;
-  return {
-    total: scenarios.length,
-    passed: count('passed'),
-    failed: count('failed'),
-    errored: count('errored'),
-    skipped: count('skipped'),
-    notApplicable: count('notApplicable'),
-  };
-}
-
-/** The one place that decides the run's verdict from its scenarios (STYLE.md §6). */
-export function runStatusOf(summary: RunSummary, errors: readonly string[], interrupted: boolean): RunStatus {
-  if (interrupted) return 'interrupted';
-  if (summary.errored > 0 || errors.length > 0) return summary.failed > 0 ? 'failed' : 'errored';
-  return summary.failed > 0 ? 'failed' : 'passed';
-}
+export { runStatusOf, summarise } from './run-assembly';
 
 /** Runs the planned scenarios, `concurrency` at a time, and assembles the RunResult. Never throws for the target's sake. */
 export async function runScenarios(req: RunRequest): Promise<RunResult> {
@@ -74,7 +58,6 @@ export async function runScenarios(req: RunRequest): Promise<RunResult> {
     capabilities: req.capabilities,
   });
   let hub: ListenerHub | undefined;
-  const results: ScenarioResult[] = new Array<ScenarioResult>(req.scenarios.length);
   try {
     hub = await ListenerHub.start({
       spec: req.spec,
@@ -107,53 +90,25 @@ export async function runScenarios(req: RunRequest): Promise<RunResult> {
     minPollRealMs: 10,
     createdOrders: new Set<string>(),
   };
-  let nextIndex = 0;
-  const worker = async () => {
-    while (nextIndex < req.scenarios.length) {
-      const i = nextIndex++;
-      const scenario = req.scenarios[i]!;
-      await reporters.onScenarioStart({ id: scenario.id, title: scenario.title, file: scenario.file });
-      const result = await runScenario(env, scenario, {
-        onStepEnd: (id, step) => reporters.onStepEnd(id, step),
-      });
-      results[i] = result;
-      await reporters.onScenarioEnd(result);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(req.concurrency, req.scenarios.length)) }, worker),
+  const scenarios = await runInPool(req.scenarios, req.concurrency, reporters, (scenario, hooks) =>
+    runScenario(env, scenario, hooks),
   );
   await hub?.close();
-  const scenarios = results.filter((r): r is ScenarioResult => r !== undefined);
-  const summary = summarise(scenarios);
-  const manifest: RunManifest = {
-    harnessVersion: harnessVersion(),
-    role: 'seller',
-    apiVersion: req.spec.version.id,
-    specSha256: {
-      management: req.spec.management.source.sha256,
-      notification: req.spec.notification.source.sha256,
-    },
-    capabilities: req.capabilities,
-    target: req.targetUrl,
-    embeddedTarget: req.embedded,
-    startedAt,
-    endedAt: new Date().toISOString(),
-    nodeVersion: process.version,
-    options: req.options,
-    ...(req.shard ? { shard: req.shard } : {}),
-  };
-  const result: RunResult = {
-    schemaVersion: 1,
-    status: runStatusOf(summary, errors, req.signal.aborted),
-    manifest,
-    summary,
+  return finishRun(
     scenarios,
-    requirements: computeVerdicts(scenarios, req.catalogue),
     errors,
-  };
-  await reporters.onRunEnd(result);
-  for (const e of reporters.errors)
-    errors.push(`reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}`);
-  return result;
+    {
+      role: 'seller',
+      spec: req.spec,
+      capabilities: req.capabilities,
+      target: req.targetUrl,
+      embeddedTarget: req.embedded,
+      startedAt,
+      options: req.options,
+      ...(req.shard ? { shard: req.shard } : {}),
+      catalogue: req.catalogue,
+      interrupted: req.signal.aborted,
+    },
+    reporters,
+  );
 }

@@ -3,11 +3,12 @@ import { judgeNotifications } from '../check/notification-rules';
 import { judgeObservations, ObservationLog } from '../check/observations';
 import type { Finding, ScenarioResult, Status, StepResult } from '../results';
 import type { Scenario, Step } from '../scenario/types';
-import type { ApiVersionId } from '../spec';
 import { lastSequence, type RunEnvironment, type ScenarioState, type StepOutcome } from './run-context';
-import { StepError } from './send-operation';
 import { CLEANUP_TIMEOUT_AFTER_INTERRUPT_MS, interruptedOutcome } from './interrupted-step';
-import { runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
+import { runGuarded, scenarioSkeleton, skippedStepResult, stepResult, stopReason } from './step-results';
+
+export { isHarnessFinding } from './step-results';
+import { assignScenarioVars, runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
 import {
   runAwaitNotificationStep,
   runExpectNoNotificationStep,
@@ -66,28 +67,6 @@ export function stepName(step: Step): string {
   }
 }
 
-/** Harness trouble (a matcher that cannot run, a crashed check) errors the step instead of failing it. */
-export function isHarnessFinding(f: Finding): boolean {
-  // A refused connection means nothing answers there: the run cannot judge the target at all.
-  return f.code.startsWith('harness.') || f.code === 'transport.connectionRefused';
-}
-
-function stepStatus(outcome: StepOutcome, optional: boolean): Status {
-  if (outcome.status) return outcome.status;
-  if (outcome.findings.some(isHarnessFinding)) return 'errored';
-  const failed = outcome.findings.some((f) => f.severity === 'error');
-  return failed && !optional ? 'failed' : 'passed';
-}
-
-/** Optional steps report their failures as warnings. */
-function soften(findings: Finding[], optional: boolean): Finding[] {
-  return optional
-    ? findings.map((f) =>
-        f.severity === 'error' && !isHarnessFinding(f) ? { ...f, severity: 'warning' } : f,
-      )
-    : findings;
-}
-
 function applicability(env: RunEnvironment, scenario: Scenario): string | undefined {
   if (scenario.api && !scenario.api.includes(env.spec.version.id)) return `not for ${env.spec.version.id}`;
   const missing = scenario.capabilities.filter((c) => !env.capabilities.has(c));
@@ -100,38 +79,6 @@ function applicability(env: RunEnvironment, scenario: Scenario): string | undefi
   if (env.control && scenario.steps.some((s) => s.kind === 'prompt'))
     return "asks a person to act in the Seller's back office (prompt steps); the embedded Seller emulator has none (control steps play that part)";
   return undefined;
-}
-
-/**
- * The requirements a scenario gives evidence for on this API version: its own, plus those its steps add
- * (docs: a step's `requirements` are added to the scenario's), except steps the version leaves out.
- */
-function requirementsOf(scenario: Scenario, version: ApiVersionId): string[] {
-  const steps = scenario.steps.filter((s) => !s.api || s.api.includes(version));
-  return [...new Set([...scenario.requirements, ...steps.flatMap((s) => s.requirements)])];
-}
-
-function skeleton(
-  scenario: Scenario,
-  status: Status,
-  message: string | undefined,
-  startedAt: string,
-  version: ApiVersionId,
-): ScenarioResult {
-  return {
-    id: scenario.id,
-    title: scenario.title,
-    file: scenario.file,
-    status,
-    requirements: requirementsOf(scenario, version),
-    tags: scenario.tags,
-    capabilities: scenario.capabilities,
-    startedAt,
-    durationMs: 0,
-    steps: [],
-    findings: [],
-    ...(message ? { message } : {}),
-  };
 }
 
 export interface ScenarioHooks {
@@ -151,9 +98,15 @@ export async function runScenario(
   const realStart = Date.now();
   const notApplicable = applicability(env, scenario);
   if (notApplicable)
-    return skeleton(scenario, 'notApplicable', notApplicable, startedAt, env.spec.version.id);
+    return scenarioSkeleton(scenario, 'notApplicable', notApplicable, startedAt, env.spec.version.id);
   if (env.signal.aborted)
-    return skeleton(scenario, 'skipped', 'interrupted before it started', startedAt, env.spec.version.id);
+    return scenarioSkeleton(
+      scenario,
+      'skipped',
+      'interrupted before it started',
+      startedAt,
+      env.spec.version.id,
+    );
   const state: ScenarioState = {
     vars: {},
     env: { now: () => env.clock.now(), uuid: () => randomUUID(), runId: env.runId, scenarioId: scenario.id },
@@ -169,62 +122,22 @@ export async function runScenario(
   let stopped: string | undefined;
   try {
     if (needsListener) state.listener = await env.openListener();
-    await runSetStep(env, state, {
-      kind: 'set',
-      index: -1,
-      values: scenario.vars,
-      requirements: [],
-      optional: false,
-      continueOnFailure: false,
-      location: scenario.location,
-    });
+    await assignScenarioVars(env, state, scenario);
     for (const step of scenario.steps) {
       if (step.api && !step.api.includes(env.spec.version.id)) continue;
       const stepStart = new Date(env.clock.now()).toISOString();
       const t0 = Date.now();
       let result: StepResult;
       if (stopped) {
-        result = {
-          index: step.index,
-          name: stepName(step),
-          kind: step.kind,
-          status: 'skipped',
-          startedAt: stepStart,
-          durationMs: 0,
-          findings: [],
-          exchanges: [],
-          message: stopped,
-        };
+        result = skippedStepResult(step, stepName(step), stepStart, stopped);
       } else {
-        let outcome: StepOutcome;
-        try {
-          outcome = await runStep(env, state, step);
-        } catch (err) {
-          const message =
-            err instanceof StepError ? err.message : `harness error: ${(err as Error).stack ?? String(err)}`;
-          outcome = { findings: [], exchanges: [], status: 'errored', message };
-        }
-        outcome = interruptedOutcome(step, outcome, env.signal);
-        const status = stepStatus(outcome, step.optional);
-        result = {
-          index: step.index,
-          name: stepName(step),
-          kind: step.kind,
-          status,
-          startedAt: stepStart,
-          durationMs: Date.now() - t0,
-          findings: soften(outcome.findings, step.optional),
-          exchanges: outcome.exchanges,
-          ...(outcome.message ? { message: outcome.message } : {}),
-        };
-        if (status === 'errored') stopped = `not run: step ${step.index + 1} errored`;
-        else if (status === 'failed' && !step.continueOnFailure)
-          stopped = `not run: step ${step.index + 1} failed`;
-        else if (status === 'notApplicable') stopped = 'not run: an earlier step was not applicable';
-        // A step that could not run (a prompt under CI or with nobody to answer) skips the rest: what
-        // follows depends on it.
-        else if (status === 'skipped') stopped = `not run: step ${step.index + 1} was skipped`;
-        else if (env.signal.aborted) stopped = 'not run: the run was interrupted';
+        const outcome = interruptedOutcome(
+          step,
+          await runGuarded(() => runStep(env, state, step)),
+          env.signal,
+        );
+        result = stepResult(step, stepName(step), outcome, stepStart, Date.now() - t0);
+        stopped = stopReason(result, step, env.signal);
       }
       steps.push(result);
       await hooks.onStepEnd?.(scenario.id, result);
@@ -254,7 +167,7 @@ export async function runScenario(
     ),
   ];
   return {
-    ...skeleton(scenario, scenarioStatus(steps, findings), stopped, startedAt, env.spec.version.id),
+    ...scenarioSkeleton(scenario, scenarioStatus(steps, findings), stopped, startedAt, env.spec.version.id),
     durationMs: Date.now() - realStart,
     steps,
     findings,

@@ -1,4 +1,4 @@
-import type { ControlStep, PromptStep, SetStep, SleepStep } from '../scenario/types';
+import type { ControlStep, PromptStep, Scenario, SetStep, SleepStep } from '../scenario/types';
 import { saveValues } from './judge-expectation';
 import type { RunEnvironment, ScenarioState, StepOutcome } from './run-context';
 import { renderOrThrow, renderText, StepError } from './send-operation';
@@ -60,4 +60,21 @@ export async function runSleepStep(
 export function runSetStep(_env: RunEnvironment, state: ScenarioState, step: SetStep): Promise<StepOutcome> {
   for (const assignment of step.values) state.vars[assignment.var] = renderOrThrow(assignment.value, state);
   return Promise.resolve({ findings: [], exchanges: [] });
+}
+
+/** The scenario's `vars`, rendered and assigned in order before its first step. */
+export function assignScenarioVars(
+  env: RunEnvironment,
+  state: ScenarioState,
+  scenario: Scenario,
+): Promise<StepOutcome> {
+  return runSetStep(env, state, {
+    kind: 'set',
+    index: -1,
+    values: scenario.vars,
+    requirements: [],
+    optional: false,
+    continueOnFailure: false,
+    location: scenario.location,
+  });
 }

@@ -6,7 +6,8 @@
 import { BUYER_FAULT_NAMES } from '../../emulators/buyer/reference';
 import { runBin, tempDir } from '../support/run-bin';
 import { BROKEN_BUYERS, type BrokenBuyer } from './broken-buyers';
-import { buyerCommand, describeRun, errorCodes, limiter, readResults } from './support';
+import { limiter } from '../support/limiter';
+import { buyerCommand, describeRun, errorCodes, readResults } from './support';
 
 const slot = limiter(2);
 

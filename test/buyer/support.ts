@@ -61,22 +61,6 @@ export function describeRun(r: Results): string {
     .join('\n');
 }
 
-/** At most `max` tasks at once (jest starts every concurrent test together; each spawns processes). */
-export function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async (fn) => {
-    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
-    active++;
-    try {
-      return await fn();
-    } finally {
-      active--;
-      queue.shift()?.();
-    }
-  };
-}
-
 /** The reference Buyer as a `--buyer-command`, optionally with a deliberate fault. */
 export function buyerCommand(fault?: string): string {
   return `node bin/lso-harness.js buyer${fault ? ` --fault ${fault}` : ''}`;

@@ -24,7 +24,8 @@ import {
   PROFILE_SEED,
   type Rng,
 } from './support/bad-inputs';
-import { HARDENING_FIXTURES, limiter, ROOT, runHarness, tempDir } from './support/harness-process';
+import { limiter } from '../support/limiter';
+import { HARDENING_FIXTURES, ROOT, runHarness, tempDir } from './support/harness-process';
 import { stringify } from 'yaml';
 
 const SEED = 20_260_123;

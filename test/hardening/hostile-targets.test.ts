@@ -11,11 +11,11 @@
  * Cases run two at a time (the CI machines have two cores; each run is a node process of its own).
  */
 import * as fs from 'node:fs';
+import { limiter } from '../support/limiter';
 import * as path from 'node:path';
 import { HOSTILE_SELLERS, type HostileEntry } from './hostile-sellers';
 import {
   HARDENING_FIXTURES,
-  limiter,
   readReports,
   runHarness,
   scenarioExchangeIds,

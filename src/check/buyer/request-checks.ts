@@ -11,6 +11,7 @@ import { createOrderViolations } from './create-order-rules';
 import { registerViolations, unregisterViolations } from './hub-rules';
 import { patchOrderViolations } from './patch-order-rules';
 import { cancelViolations, modifyViolations } from './task-rules';
+import { runChecks } from '../run-checks';
 
 const operation: BuyerRequestCheck = {
   name: 'buyer-operation',
@@ -160,23 +161,12 @@ export function judgeBuyerRequest(
   ctx: BuyerRequestContext,
   disabled: ReadonlySet<string> = new Set(),
 ): Finding[] {
-  const out: Finding[] = [];
-  for (const check of BUYER_REQUEST_CHECKS) {
-    if (disabled.has(check.name)) continue;
-    if (check.operations && !check.operations.includes(ctx.record.operationId ?? '')) continue;
-    try {
-      out.push(...check.run(ctx));
-    } catch (err) {
-      out.push({
-        check: check.name,
-        code: 'harness.checkCrashed',
-        severity: 'error',
-        message: `the ${check.name} check failed inside the harness: ${(err as Error).message}`,
-        requirements: [],
-        exchangeId: ctx.record.id,
-      });
-    }
-  }
+  const out = runChecks(
+    BUYER_REQUEST_CHECKS,
+    ctx,
+    { operationId: ctx.record.operationId, exchangeId: ctx.record.id },
+    disabled,
+  );
   const { record } = ctx;
   const explained = out.some((f) => f.severity === 'error');
   const madeUp = record.status === 404 && ctx.seller.madeUpIds.has(record.params['id'] ?? '');

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { judgeBuyerConversation } from '../../check/buyer';
 import { ObservationLog } from '../../check/observations';
-import type { Exchange, Finding, ScenarioResult, Status, StepResult } from '../../results';
+import type { Exchange, Finding, ScenarioResult, StepResult } from '../../results';
 import { describeStep } from '../../scenario/describe-step';
 import type { Scenario, Step } from '../../scenario/types';
 import { ControlClient } from '../control-client';
 import type { RunEnvironment, StepOutcome } from '../run-context';
-import { isHarnessFinding, scenarioStatus } from '../scenario-runner';
-import { StepError } from '../send-operation';
-import { runControlStep, runSetStep, runSleepStep } from '../step-misc';
+import { scenarioStatus } from '../scenario-runner';
+import {
+  runGuarded,
+  scenarioSkeleton,
+  skippedStepResult,
+  statusOfFindings,
+  stepResult,
+  stopReason,
+} from '../step-results';
+import { assignScenarioVars, runControlStep, runSetStep, runSleepStep } from '../step-misc';
 import { announcement, buyerEnvironment } from './buyer-announce';
 import { buyerScenarioProfile } from './buyer-profile';
 import { startBuyerProcess, type BuyerExit } from './buyer-process';
@@ -49,45 +56,7 @@ function runStep(env: BuyerRunEnvironment, state: BuyerScenarioState, step: Step
   }
 }
 
-function stepStatus(outcome: StepOutcome, optional: boolean): Status {
-  if (outcome.status) return outcome.status;
-  if (outcome.findings.some(isHarnessFinding)) return 'errored';
-  return outcome.findings.some((f) => f.severity === 'error') && !optional ? 'failed' : 'passed';
-}
-
-const soften = (findings: Finding[], optional: boolean): Finding[] =>
-  optional
-    ? findings.map((f) =>
-        f.severity === 'error' && !isHarnessFinding(f) ? { ...f, severity: 'warning' } : f,
-      )
-    : findings;
-
-function requirementsOf(scenario: Scenario, version: string): string[] {
-  const steps = scenario.steps.filter((s) => !s.api || (s.api as readonly string[]).includes(version));
-  return [...new Set([...scenario.requirements, ...steps.flatMap((s) => s.requirements)])];
-}
-
-function skeleton(
-  scenario: Scenario,
-  status: Status,
-  message: string | undefined,
-  env: BuyerRunEnvironment,
-): ScenarioResult {
-  return {
-    id: scenario.id,
-    title: scenario.title,
-    file: scenario.file,
-    status,
-    requirements: requirementsOf(scenario, env.spec.version.id),
-    tags: scenario.tags,
-    capabilities: scenario.capabilities,
-    startedAt: new Date(env.clock.now()).toISOString(),
-    durationMs: 0,
-    steps: [],
-    findings: [],
-    ...(message ? { message } : {}),
-  };
-}
+const nowIso = (env: BuyerRunEnvironment): string => new Date(env.clock.now()).toISOString();
 
 export interface BuyerScenarioHooks {
   onStepEnd?(scenarioId: string, step: StepResult): void | Promise<void>;
@@ -104,10 +73,30 @@ export async function runBuyerScenario(
   hooks: BuyerScenarioHooks = {},
 ): Promise<ScenarioResult> {
   if (scenario.api && !scenario.api.includes(env.spec.version.id))
-    return skeleton(scenario, 'notApplicable', `not for ${env.spec.version.id}`, env);
-  if (env.signal.aborted) return skeleton(scenario, 'skipped', 'interrupted before it started', env);
+    return scenarioSkeleton(
+      scenario,
+      'notApplicable',
+      `not for ${env.spec.version.id}`,
+      nowIso(env),
+      env.spec.version.id,
+    );
+  if (env.signal.aborted)
+    return scenarioSkeleton(
+      scenario,
+      'skipped',
+      'interrupted before it started',
+      nowIso(env),
+      env.spec.version.id,
+    );
   const { profile, problems } = buyerScenarioProfile(scenario.seller, scenario.file);
-  if (!profile) return skeleton(scenario, 'errored', `invalid seller profile: ${problems.join('; ')}`, env);
+  if (!profile)
+    return scenarioSkeleton(
+      scenario,
+      'errored',
+      `invalid seller profile: ${problems.join('; ')}`,
+      nowIso(env),
+      env.spec.version.id,
+    );
   const startedAt = new Date(env.clock.now()).toISOString();
   const realStart = Date.now();
   const slot = env.hub.open({
@@ -162,19 +151,19 @@ export async function runBuyerScenario(
   let stopped: string | undefined;
   let exit: BuyerExit | undefined;
   try {
-    await runSetStep(base, state, {
-      kind: 'set',
-      index: -1,
-      values: scenario.vars,
-      requirements: [],
-      optional: false,
-      continueOnFailure: false,
-      location: scenario.location,
-    });
+    await assignScenarioVars(base, state, scenario);
     for (const step of scenario.steps) {
       if (step.api && !step.api.includes(env.spec.version.id)) continue;
-      const result = stopped ? skippedStep(env, step, stopped) : await runOne(env, state, step);
-      if (!stopped) stopped = stopReason(result, step, env.signal);
+      const startedAt = new Date(env.clock.now()).toISOString();
+      const t0 = Date.now();
+      let result: StepResult;
+      if (stopped) {
+        result = skippedStepResult(step, describeStep(step), startedAt, stopped);
+      } else {
+        const outcome = await runGuarded(() => runStep(env, state, step));
+        result = stepResult(step, describeStep(step), outcome, startedAt, Date.now() - t0);
+        stopped = stopReason(result, step, env.signal);
+      }
       steps.push(result);
       await hooks.onStepEnd?.(scenario.id, result);
     }
@@ -195,60 +184,11 @@ export async function runBuyerScenario(
     slot.close();
   }
   return {
-    ...skeleton(scenario, scenarioStatus(steps, []), stopped, env),
+    ...scenarioSkeleton(scenario, scenarioStatus(steps, []), stopped, nowIso(env), env.spec.version.id),
     startedAt,
     durationMs: Date.now() - realStart,
     steps,
   };
-}
-
-async function runOne(env: BuyerRunEnvironment, state: BuyerScenarioState, step: Step): Promise<StepResult> {
-  const startedAt = new Date(env.clock.now()).toISOString();
-  const t0 = Date.now();
-  let outcome: StepOutcome;
-  try {
-    outcome = await runStep(env, state, step);
-  } catch (err) {
-    const message =
-      err instanceof StepError ? err.message : `harness error: ${(err as Error).stack ?? String(err)}`;
-    outcome = { findings: [], exchanges: [], status: 'errored', message };
-  }
-  return {
-    index: step.index,
-    name: describeStep(step),
-    kind: step.kind,
-    status: stepStatus(outcome, step.optional),
-    startedAt,
-    durationMs: Date.now() - t0,
-    findings: soften(outcome.findings, step.optional),
-    exchanges: outcome.exchanges,
-    ...(outcome.message ? { message: outcome.message } : {}),
-  };
-}
-
-function skippedStep(env: BuyerRunEnvironment, step: Step, why: string): StepResult {
-  return {
-    index: step.index,
-    name: describeStep(step),
-    kind: step.kind,
-    status: 'skipped',
-    startedAt: new Date(env.clock.now()).toISOString(),
-    durationMs: 0,
-    findings: [],
-    exchanges: [],
-    message: why,
-  };
-}
-
-/** Same rules as Seller scenarios: a failure (unless continueOnFailure), an error or a skip stops the rest. */
-function stopReason(result: StepResult, step: Step, signal: AbortSignal): string | undefined {
-  const n = step.index + 1;
-  if (result.status === 'errored') return `not run: step ${n} errored`;
-  if (result.status === 'failed' && !step.continueOnFailure) return `not run: step ${n} failed`;
-  if (result.status === 'notApplicable') return 'not run: an earlier step was not applicable';
-  if (result.status === 'skipped') return `not run: step ${n} was skipped`;
-  if (signal.aborted) return 'not run: the run was interrupted';
-  return undefined;
 }
 
 /** Requests and events no step judged, and the whole-conversation rules; with the exchanges they cite. */
@@ -286,11 +226,7 @@ function afterStep(
   findings: Finding[],
   exchanges: Exchange[],
 ): StepResult {
-  const status: Status = findings.some(isHarnessFinding)
-    ? 'errored'
-    : findings.some((f) => f.severity === 'error')
-      ? 'failed'
-      : 'passed';
+  const status = statusOfFindings(findings);
   return {
     index,
     name: "the Buyer's whole conversation (requests and events no step judged, hub registration, process)",

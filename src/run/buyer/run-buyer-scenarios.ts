@@ -1,9 +1,9 @@
 import { ReporterMultiplexer, type Reporter } from '../../report';
-import type { RunManifest, RunResult, ScenarioResult } from '../../results';
+import type { RunResult } from '../../results';
 import type { Scenario } from '../../scenario/types';
 import { harnessVersion } from '../../util/package-root';
-import { runStatusOf, summarise } from '../run-scenarios';
-import { computeVerdicts, type RequirementInfo } from '../verdicts';
+import { finishRun, runInPool } from '../run-assembly';
+import type { RequirementInfo } from '../verdicts';
 import { runBuyerScenario } from './buyer-scenario-runner';
 import type { BuyerRunEnvironment } from './buyer-run-types';
 
@@ -45,53 +45,24 @@ export async function runBuyerScenarios(req: BuyerRunRequest): Promise<RunResult
     harnessVersion: harnessVersion(),
     capabilities: [],
   });
-  const results: ScenarioResult[] = new Array<ScenarioResult>(req.scenarios.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < req.scenarios.length) {
-      const i = next++;
-      const scenario = req.scenarios[i]!;
-      await reporters.onScenarioStart({ id: scenario.id, title: scenario.title, file: scenario.file });
-      const result = await runBuyerScenario(env, scenario, {
-        onStepEnd: (id, step) => reporters.onStepEnd(id, step),
-      });
-      results[i] = result;
-      await reporters.onScenarioEnd(result);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(req.concurrency, req.scenarios.length)) }, worker),
+  const scenarios = await runInPool(req.scenarios, req.concurrency, reporters, (scenario, hooks) =>
+    runBuyerScenario(env, scenario, hooks),
   );
-  const scenarios = results.filter((r): r is ScenarioResult => r !== undefined);
-  const summary = summarise(scenarios);
-  const manifest: RunManifest = {
-    harnessVersion: harnessVersion(),
-    role: 'buyer',
-    apiVersion: env.spec.version.id,
-    specSha256: {
-      management: env.spec.management.source.sha256,
-      notification: env.spec.notification.source.sha256,
-    },
-    capabilities: [],
-    target: targetOf(env),
-    embeddedTarget: false,
-    startedAt,
-    endedAt: new Date().toISOString(),
-    nodeVersion: process.version,
-    options: req.options,
-    ...(req.shard ? { shard: req.shard } : {}),
-  };
-  const result: RunResult = {
-    schemaVersion: 1,
-    status: runStatusOf(summary, errors, env.signal.aborted),
-    manifest,
-    summary,
+  return finishRun(
     scenarios,
-    requirements: computeVerdicts(scenarios, req.catalogue),
     errors,
-  };
-  await reporters.onRunEnd(result);
-  for (const e of reporters.errors)
-    errors.push(`reporter ${e.reporter} failed in ${e.hook}: ${String(e.error)}`);
-  return result;
+    {
+      role: 'buyer',
+      spec: env.spec,
+      capabilities: [],
+      target: targetOf(env),
+      embeddedTarget: false,
+      startedAt,
+      options: req.options,
+      ...(req.shard ? { shard: req.shard } : {}),
+      catalogue: req.catalogue,
+      interrupted: env.signal.aborted,
+    },
+    reporters,
+  );
 }

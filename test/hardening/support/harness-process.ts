@@ -125,21 +125,6 @@ export async function waitForOutput(proc: HarnessProcess, pattern: RegExp, timeo
   throw new Error(`no ${String(pattern)} within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`);
 }
 
-/** At most `max` tasks at once (jest starts every concurrent test together; each may spawn a harness). */
-export function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async (fn) => {
-    if (active >= max) await new Promise<void>((resolve) => queue.push(resolve));
-    active++;
-    try {
-      return await fn();
-    } finally {
-      active--;
-      queue.shift()?.();
-    }
-  };
-}
 // ---------------------------------------------------------------------------------------------------
 // reports
 // ---------------------------------------------------------------------------------------------------
