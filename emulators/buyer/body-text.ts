@@ -33,7 +33,12 @@ export function bodyText(bytes: Uint8Array, contentEncoding: string | undefined)
       warnings: [`body is content-encoded (${coding}); kept as base64, not decoded`],
     };
   }
-  if (isValidUtf8(bytes)) return { text: lenient.decode(bytes), warnings: [] };
+  try {
+    // One decoding pass for the common, valid case; the lenient one only for broken bytes.
+    return { text: strict.decode(bytes), warnings: [] };
+  } catch {
+    // Falls through to the lenient decoding below.
+  }
   return {
     text: lenient.decode(bytes),
     warnings: ['body is not valid UTF-8; invalid bytes shown as U+FFFD'],
@@ -43,8 +48,13 @@ export function bodyText(bytes: Uint8Array, contentEncoding: string | undefined)
 export type JsonParse = { readonly json: unknown } | { readonly jsonError: string } | Record<string, never>;
 
 /** JSON of a body: nothing for an empty body, `jsonError` (never an exception) when it is not JSON. */
+/** Nothing but whitespace (as `trim` counts it), found without copying a large body. */
+export function isBlank(text: string): boolean {
+  return !/\S/.test(text);
+}
+
 export function parseJsonText(text: string): JsonParse {
-  if (text.trim() === '') return {};
+  if (isBlank(text)) return {};
   // RFC 8259 forbids a BOM but lets parsers ignore one; the raw text keeps it as evidence.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {

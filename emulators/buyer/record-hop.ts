@@ -1,5 +1,5 @@
 import type { Exchange, RecordedResponse } from '../../src/results';
-import { bodyText, headersFromRaw, parseJsonText, type JsonParse } from './body-text';
+import { bodyText, headersFromRaw, isBlank, parseJsonText, type JsonParse } from './body-text';
 import type { TransportError } from './node-error';
 import type { Redactor } from './redact-exchange';
 import type { HopOutcome } from './send-once';
@@ -61,7 +61,7 @@ export function recordHop(ctx: HopContext, outcome: HopOutcome, override?: Trans
   });
   const text = exchange.response?.body ?? '';
   let parse: JsonParse = {};
-  if (text.trim() !== '') {
+  if (!isBlank(text)) {
     if (encoded) parse = { jsonError: 'response body is content-encoded; not decoded, not parsed' };
     else if (exchange.response?.bodyTruncated) parse = { jsonError: 'response body incomplete; not parsed' };
     else parse = parseJsonText(text);

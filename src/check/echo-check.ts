@@ -8,37 +8,80 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+type Difference = { pointer: string; sent: unknown; got: unknown };
+
+/** A JSON Pointer reference token (RFC 6901), escaped only when it has to be. */
+function token(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
+
 /**
  * Finds where `sent` is not contained unchanged in `got`. Objects: every key sent is echoed. Arrays of
  * objects with `id` are matched by id (the Seller may reorder); other arrays: each element sent must be
  * in the answer (the Seller may append contacts and notes, [R17]).
  */
-export function echoDifferences(
-  sent: unknown,
-  got: unknown,
-  pointer = '',
-): { pointer: string; sent: unknown; got: unknown }[] {
+export function echoDifferences(sent: unknown, got: unknown, pointer = ''): Difference[] {
+  const out: Difference[] = [];
+  collect(sent, got, pointer, out);
+  return out;
+}
+
+/**
+ * The walk behind echoDifferences. Pointers are built only on the way to a difference's parent, and
+ * equal leaves cost one comparison: an echoed order is mostly equal leaves.
+ */
+function collect(sent: unknown, got: unknown, pointer: string, out: Difference[]): void {
   if (isObject(sent)) {
-    if (!isObject(got)) return [{ pointer, sent, got }];
-    return Object.entries(sent).flatMap(([k, v]) =>
-      echoDifferences(v, got[k], `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
-    );
+    if (!isObject(got)) {
+      out.push({ pointer, sent, got });
+      return;
+    }
+    for (const key of Object.keys(sent)) {
+      const value = sent[key];
+      const answer = got[key];
+      if (value !== answer) collect(value, answer, `${pointer}/${token(key)}`, out);
+    }
+    return;
   }
   if (Array.isArray(sent)) {
-    if (!Array.isArray(got)) return [{ pointer, sent, got }];
-    return sent.flatMap((element, i) => {
+    if (!Array.isArray(got)) {
+      out.push({ pointer, sent, got });
+      return;
+    }
+    sent.forEach((element: unknown, i) => {
       if (isObject(element) && typeof element['id'] === 'string') {
         const j = got.findIndex((g) => isObject(g) && g['id'] === element['id']);
-        return j < 0
-          ? [{ pointer: `${pointer}/${i}`, sent: element, got: undefined }]
-          : echoDifferences(element, got[j], `${pointer}/${j}`);
+        if (j < 0) out.push({ pointer: `${pointer}/${i}`, sent: element, got: undefined });
+        else collect(element, got[j], `${pointer}/${j}`, out);
+        return;
       }
-      const text = JSON.stringify(element);
-      const found = got.some((g) => JSON.stringify(g) === text || echoDifferences(element, g).length === 0);
-      return found ? [] : [{ pointer: `${pointer}/${i}`, sent: element, got: undefined }];
+      if (!got.some((g) => echoed(element, g)))
+        out.push({ pointer: `${pointer}/${i}`, sent: element, got: undefined });
+    });
+    return;
+  }
+  if (sent !== got) out.push({ pointer, sent, got });
+}
+
+/** Whether `sent` is contained unchanged in `got` (echoDifferences finds nothing), without building any. */
+function echoed(sent: unknown, got: unknown): boolean {
+  if (sent === got) return true;
+  if (isObject(sent)) {
+    if (!isObject(got)) return false;
+    for (const key of Object.keys(sent)) if (!echoed(sent[key], got[key])) return false;
+    return true;
+  }
+  if (Array.isArray(sent)) {
+    if (!Array.isArray(got)) return false;
+    return sent.every((element: unknown) => {
+      if (isObject(element) && typeof element['id'] === 'string') {
+        const match: unknown = got.find((g) => isObject(g) && g['id'] === element['id']);
+        return match !== undefined && echoed(element, match);
+      }
+      return got.some((g) => echoed(element, g));
     });
   }
-  return sent === got ? [] : [{ pointer, sent, got }];
+  return false;
 }
 
 const ECHO_REQUIREMENTS: Readonly<Record<string, readonly string[]>> = {

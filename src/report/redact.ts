@@ -44,20 +44,21 @@ function secretForms(secrets: readonly string[]): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-function replaceSecrets(text: string, secrets: readonly string[]): string {
+function replaceForms(text: string, forms: readonly string[]): string {
   let out = text;
-  for (const form of secretForms(secrets)) out = out.split(form).join(REDACTED);
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return out;
+}
+
+function replaceHeaderText(text: string): string {
+  return text.replace(HEADER_TEXT, (_m, name: string, sep: string, value: string) => {
+    return `${name}${sep}${redactHeaderValue(name, value)}`;
+  });
 }
 
 /** Replaces every occurrence of each secret (≥ 4 characters) and the values of sensitive headers with `***`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return replaceSecrets(text, secrets).replace(
-    HEADER_TEXT,
-    (_m, name: string, sep: string, value: string) => {
-      return `${name}${sep}${redactHeaderValue(name, value)}`;
-    },
-  );
+  return replaceHeaderText(replaceForms(text, secretForms(secrets)));
 }
 
 /** A copy of `headers` with the values of sensitive headers replaced. */
@@ -69,16 +70,17 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   return out;
 }
 
-function redactDeep(value: unknown, secrets: readonly string[], key?: string): unknown {
+/** `forms`: the secrets' forms, worked out once per result rather than once per string. */
+function redactDeep(value: unknown, forms: readonly string[], key?: string): unknown {
   if (typeof value === 'string') {
     if (key !== undefined && SENSITIVE_HEADERS.includes(key.toLowerCase()))
       return redactHeaderValue(key, value);
-    return redactSecrets(value, secrets);
+    return replaceHeaderText(replaceForms(value, forms));
   }
-  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, secrets));
+  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, forms));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, secrets, k);
+    for (const k of Object.keys(value)) out[k] = redactDeep((value as Record<string, unknown>)[k], forms, k);
     return out;
   }
   return value;
@@ -86,7 +88,7 @@ function redactDeep(value: unknown, secrets: readonly string[], key?: string): u
 
 /** Every string of the result redacted (bodies, URLs, headers, messages, expected/actual values). */
 export function redactRunResult(result: RunResult, secrets: readonly string[]): RunResult {
-  return redactDeep(result, secrets) as RunResult;
+  return redactDeep(result, secretForms(secrets)) as RunResult;
 }
 
 /** What every writer accepts. */
@@ -106,5 +108,6 @@ export function renderRedacted(
   render: (result: RunResult) => string,
 ): string {
   if (secrets === undefined) return render(result);
-  return replaceSecrets(render(redactRunResult(result, secrets)), secrets);
+  const forms = secretForms(secrets);
+  return replaceForms(render(redactDeep(result, forms) as RunResult), forms);
 }

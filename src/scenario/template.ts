@@ -151,8 +151,28 @@ function resolvePart(part: TemplatePart, vars: Variables, env: TemplateEnv): Tem
 }
 
 /** Renders one string. A string that is exactly one expression yields the expression's own JSON value. */
+/**
+ * Parsed templates by source text. Scenarios hold a bounded set of template strings, rendered again for
+ * every request, poll and matcher: parse each once. Bounded all the same (cleared when full), since
+ * rendered values can themselves be rendered.
+ */
+const parsedTemplates = new Map<string, ParsedTemplate>();
+const MAX_PARSED_TEMPLATES = 10_000;
+
+function parsedTemplate(input: string): ParsedTemplate {
+  let parsed = parsedTemplates.get(input);
+  if (parsed === undefined) {
+    parsed = parseTemplate(input);
+    if (parsedTemplates.size >= MAX_PARSED_TEMPLATES) parsedTemplates.clear();
+    parsedTemplates.set(input, parsed);
+  }
+  return parsed;
+}
+
 export function renderString(input: string, vars: Variables, env: TemplateEnv = {}): TemplateResult {
-  const parsed = parseTemplate(input);
+  // Most strings of a body are plain text: without `${` there is nothing to substitute or unescape.
+  if (!input.includes('${')) return { ok: true, value: input };
+  const parsed = parsedTemplate(input);
   if (!parsed.ok) return { ok: false, errors: [{ code: 'template.syntax', message: parsed.error }] };
   const [only] = parsed.parts;
   if (parsed.parts.length === 1 && only && only.kind !== 'text') return resolvePart(only, vars, env);
@@ -184,7 +204,22 @@ export function renderTemplate(value: JsonValue, vars: Variables, env: TemplateE
       return v;
     }
     if (Array.isArray(v)) return (v as readonly JsonValue[]).map(walk);
-    if (isJsonObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (isJsonObject(v)) {
+      const out: Record<string, JsonValue> = {};
+      for (const k of Object.keys(v)) {
+        const rendered = walk(v[k] as JsonValue);
+        // An own `__proto__` key (JSON allows it) stays a key, as Object.fromEntries would keep it.
+        if (k === '__proto__')
+          Object.defineProperty(out, k, {
+            value: rendered,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        else out[k] = rendered;
+      }
+      return out;
+    }
     return v;
   };
   const value2 = walk(value);

@@ -33,7 +33,10 @@ export interface HttpRequestInput {
 
 function cleanHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = v;
+  for (const k of Object.keys(headers)) {
+    const v = headers[k];
+    if (v !== undefined) out[k.toLowerCase()] = v;
+  }
   return out;
 }
 

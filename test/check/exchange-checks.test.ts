@@ -126,6 +126,35 @@ describe('per-exchange checks', () => {
     expect(codes(ctx(e, list))).toContain('list.filterIgnored');
   });
 
+  test('echo: every changed leaf of a nested order is named by its pointer, and only those', () => {
+    const sent = {
+      'a/b': { '~t': 1 },
+      note: [{ text: 'n1' }, { text: 'n2' }],
+      productOrderItem: [
+        { id: '1', action: 'add', product: { place: [{ role: 'INSTALL', id: 'P' }] } },
+        { id: '2', action: 'add', quantity: 2 },
+      ],
+    };
+    const copy = (): typeof sent => JSON.parse(JSON.stringify(sent)) as typeof sent;
+    expect(echoDifferences(sent, copy())).toEqual([]);
+    const reordered = copy();
+    reordered.productOrderItem.reverse();
+    reordered.note.reverse();
+    expect(echoDifferences(sent, reordered)).toEqual([]);
+    const changed = copy();
+    changed['a/b']['~t'] = 2;
+    changed.productOrderItem[1]!.quantity = 3;
+    changed.note[1]!.text = 'other';
+    expect(echoDifferences(sent, changed)).toEqual([
+      { pointer: '/a~1b/~0t', sent: 1, got: 2 },
+      { pointer: '/note/1', sent: { text: 'n2' }, got: undefined },
+      { pointer: '/productOrderItem/1/quantity', sent: 2, got: 3 },
+    ]);
+    const dropped = copy() as Partial<typeof sent>;
+    delete dropped.note;
+    expect(echoDifferences(sent, dropped)).toEqual([{ pointer: '/note', sent: sent.note, got: undefined }]);
+  });
+
   test('echo: a Buyer attribute changed or dropped is reported, Seller additions are fine', () => {
     expect(
       echoDifferences(

@@ -2,6 +2,7 @@ import {
   parseTemplate,
   renderString,
   renderTemplate,
+  type JsonValue,
   type TemplateEnv,
   type Variables,
 } from '../../src/scenario';
@@ -103,6 +104,20 @@ describe('renderTemplate', () => {
       ok: true,
       value: { '${orderId}': ['PO-123', { n: 3, keep: 1, no: null }] },
     });
+  });
+
+  test('an own __proto__ key stays a key, rendered like any other', () => {
+    const value = JSON.parse('{"__proto__": {"x": "${orderId}"}, "a": "${orderId}"}') as JsonValue;
+    const r = renderTemplate(value, vars, env);
+    expect(r.ok && JSON.stringify(r.value)).toBe('{"__proto__":{"x":"PO-123"},"a":"PO-123"}');
+    expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+  });
+
+  test('the same template string renders anew each time (parsed once, values read live)', () => {
+    const live: Record<string, JsonValue> = { n: 1 };
+    expect(renderTemplate('n=${n}', live, env)).toEqual({ ok: true, value: 'n=1' });
+    live['n'] = 2;
+    expect(renderTemplate('n=${n}', live, env)).toEqual({ ok: true, value: 'n=2' });
   });
 
   test('collects every error', () => {
