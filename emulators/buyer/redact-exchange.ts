@@ -61,6 +61,8 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     current().reduce((acc, needle) => (acc.includes(needle) ? acc.split(needle).join(REDACTED) : acc), value);
   const url = (value: string): string => {
     let masked = value;
+    // Only a URL with userinfo (`user:password@host`) has a password to mask: no `@`, nothing to parse.
+    if (!value.includes('@')) return text(masked);
     try {
       const parsed = new URL(value);
       if (parsed.password) {

@@ -4,7 +4,7 @@
  * (a newer runner) follow, sorted; free-form records (headers, options, expected/actual) keep their order.
  */
 import type { RunResult } from '../results/model';
-import { renderRedacted, type WriterOptions } from './redact';
+import { reportRedactor, type ReportRedactor, type WriterOptions } from './redact';
 
 type Shape = { readonly keys: readonly string[]; readonly children?: Readonly<Record<string, Shape>> };
 
@@ -73,23 +73,46 @@ const RUN: Shape = {
   },
 };
 
-function order(value: unknown, shape: Shape): unknown {
-  if (Array.isArray(value)) return value.map((v: unknown) => order(v, shape));
+type Redact = ReportRedactor['value'];
+
+/** A copy of a free-form value (headers, expected/actual) with its strings redacted. */
+function redactAll(value: unknown, redact: Redact, key?: string): unknown {
+  if (typeof value === 'string') return redact(value, key);
+  if (Array.isArray(value)) return value.map((v: unknown) => redactAll(v, redact));
   if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = redactAll((value as Record<string, unknown>)[k], redact, k);
+  return out;
+}
+
+/** A copy in model key order; with `redact`, its strings redacted in the same walk. */
+function order(value: unknown, shape: Shape, redact?: Redact, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => order(v, shape, redact));
+  if (value === null || typeof value !== 'object')
+    return redact && typeof value === 'string' ? redact(value, key) : value;
   const source = value as Record<string, unknown>;
   const known = shape.keys.filter((k) => k in source);
   const extra = Object.keys(source)
     .filter((k) => !shape.keys.includes(k))
     .sort();
   const out: Record<string, unknown> = {};
-  for (const key of [...known, ...extra]) {
-    const child = shape.children?.[key];
-    out[key] = child ? order(source[key], child) : source[key];
+  for (const k of [...known, ...extra]) {
+    const child = shape.children?.[k];
+    out[k] = child
+      ? order(source[k], child, redact, k)
+      : redact
+        ? redactAll(source[k], redact, k)
+        : source[k];
   }
   return out;
 }
 
+const pretty = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
 /** The RunResult as pretty JSON, keys in model order, with a trailing newline. */
 export function writeJson(result: RunResult, options: WriterOptions = {}): string {
-  return renderRedacted(result, options.secrets, (r) => `${JSON.stringify(order(r, RUN), null, 2)}\n`);
+  if (options.secrets === undefined) return pretty(order(result, RUN));
+  // Ordering and redacting in one walk (renderRedacted would copy the result twice).
+  const redactor = reportRedactor(options.secrets);
+  return redactor.output(pretty(order(result, RUN, (v, k) => redactor.value(v, k))));
 }

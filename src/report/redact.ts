@@ -70,17 +70,33 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   return out;
 }
 
-/** `forms`: the secrets' forms, worked out once per result rather than once per string. */
-function redactDeep(value: unknown, forms: readonly string[], key?: string): unknown {
-  if (typeof value === 'string') {
-    if (key !== undefined && SENSITIVE_HEADERS.includes(key.toLowerCase()))
-      return redactHeaderValue(key, value);
-    return replaceHeaderText(replaceForms(value, forms));
-  }
-  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, forms));
+/**
+ * How a report redacts: `value` for each string of the result (by the key it sits under), `output` for
+ * the rendered text. The secrets' forms are worked out once per report, not once per string.
+ */
+export interface ReportRedactor {
+  value(value: string, key: string | undefined): string;
+  output(text: string): string;
+}
+
+export function reportRedactor(secrets: readonly string[]): ReportRedactor {
+  const forms = secretForms(secrets);
+  return {
+    value: (value, key) =>
+      key !== undefined && SENSITIVE_HEADERS.includes(key.toLowerCase())
+        ? redactHeaderValue(key, value)
+        : replaceHeaderText(replaceForms(value, forms)),
+    output: (text) => replaceForms(text, forms),
+  };
+}
+
+function redactDeep(value: unknown, redactor: ReportRedactor, key?: string): unknown {
+  if (typeof value === 'string') return redactor.value(value, key);
+  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, redactor));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = redactDeep((value as Record<string, unknown>)[k], forms, k);
+    for (const k of Object.keys(value))
+      out[k] = redactDeep((value as Record<string, unknown>)[k], redactor, k);
     return out;
   }
   return value;
@@ -88,7 +104,7 @@ function redactDeep(value: unknown, forms: readonly string[], key?: string): unk
 
 /** Every string of the result redacted (bodies, URLs, headers, messages, expected/actual values). */
 export function redactRunResult(result: RunResult, secrets: readonly string[]): RunResult {
-  return redactDeep(result, secretForms(secrets)) as RunResult;
+  return redactDeep(result, reportRedactor(secrets)) as RunResult;
 }
 
 /** What every writer accepts. */
@@ -108,6 +124,6 @@ export function renderRedacted(
   render: (result: RunResult) => string,
 ): string {
   if (secrets === undefined) return render(result);
-  const forms = secretForms(secrets);
-  return replaceForms(render(redactDeep(result, forms) as RunResult), forms);
+  const redactor = reportRedactor(secrets);
+  return redactor.output(render(redactDeep(result, redactor) as RunResult));
 }

@@ -2,6 +2,7 @@ import {
   createConsoleReporter,
   formatSummary,
   redactHeaders,
+  redactRunResult,
   redactSecrets,
   writeHtml,
   writeJson,
@@ -106,6 +107,12 @@ describe('no writer leaks a known secret', () => {
     expect(outputs['html']!()).toContain(
       '-H &apos;authorization: Bearer ***&apos; -H &apos;x-api-key: ***&apos; -H &apos;x-trace: ***&apos; --data-binary',
     );
+  });
+
+  test('the JSON writer orders and redacts in one walk, to the same text as redacting first', () => {
+    const once = writeJson(leakyRun(), { secrets });
+    expect(once).toBe(writeJson(redactRunResult(leakyRun(), secrets), { secrets }));
+    expect(once).not.toContain(CORE);
   });
 
   test('without a secrets list the writers leave content alone (the runner redacts)', () => {
