@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createSellerApp, type SellerEmulator, type SellerOptions } from './app';
 
 export interface ListenOptions {
@@ -22,8 +22,9 @@ export async function startSeller(options: SellerOptions & ListenOptions): Promi
   const emulator = createSellerApp(options);
   const host = options.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
-    const s = emulator.app.listen(options.port ?? 0, host, () => resolve(s));
+    const s = createServer(emulator.handleRequest);
     s.once('error', reject);
+    s.listen(options.port ?? 0, host, () => resolve(s));
   });
   server.keepAliveTimeout = 5000;
   const address = server.address() as AddressInfo;

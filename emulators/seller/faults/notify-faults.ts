@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { SellerContext } from '../context';
 import { startOrder } from '../engine/order-flow';
 import { sendJson } from '../http/respond';
@@ -13,7 +13,7 @@ const MAX_WAIT_MS = 2_000;
  * first, then answers the create (with the order as it was when received, `acknowledged`). The faithful
  * route answers first and starts the lifecycle once the answer is out.
  */
-export function notifyBeforeAnswering(ctx: SellerContext, res: Response, rec: OrderRecord): void {
+export function notifyBeforeAnswering(ctx: SellerContext, res: ServerResponse, rec: OrderRecord): void {
   const answer = structuredClone(rec.doc);
   startOrder(ctx, rec);
   const pending = rec.next;

@@ -1,4 +1,5 @@
-import type { Express, NextFunction, Request, Response, Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Express, Response } from 'express';
 import type { OperationInfo } from '../../../src/spec';
 import type { SellerContext } from '../context';
 import { ownerOf } from '../routes/operation';
@@ -14,20 +15,28 @@ const REALM = 'lso-seller-emulator';
 
 /** What the routes ask of authentication once the call is known. */
 export interface SellerAuth {
+  /** The principal of a request with a valid bearer token; throws the spec's 401 otherwise. */
+  authenticate(req: IncomingMessage, res: ServerResponse): Principal;
   /**
    * The Buyer the call speaks for: a credential bound to one Buyer speaks for it (403 `forbiddenRequester`
    * when the request names another in `buyerId`); an unbound one for the Buyer the request names. A
    * resource of another Buyer addressed by id answers 403 `accessDenied`; so does an operation outside the
    * token's scopes.
    */
-  owner(req: Request, op: OperationInfo, params: Readonly<Record<string, string>>, query: TypedQuery): Owned;
+  owner(
+    principal: Principal,
+    res: ServerResponse,
+    op: OperationInfo,
+    params: Readonly<Record<string, string>>,
+    query: TypedQuery,
+  ): Owned;
   readonly tokens: TokenStore;
 }
 
 /**
- * Mounts the profile's authentication: the credential check in front of every route of `api` (so it
- * must be called before the routes are added) and, in `oauth2` mode, the token endpoint on `app`.
- * Undefined when the profile's `auth.mode` is `none`.
+ * Mounts the profile's authentication: in `oauth2` mode, the token endpoint on `app`; the management API
+ * asks `authenticate` before anything else of every request under its base path, and `owner` once the
+ * operation is known. Undefined when the profile's `auth.mode` is `none`.
  *
  * Error codes, from the spec's enums: 401 `missingCredentials` without an Authorization header, 401
  * `invalidCredentials` for anything else that is not a valid token (RFC 6750's `invalid_token` in
@@ -37,7 +46,6 @@ export interface SellerAuth {
  */
 export function mountAuth(
   app: Express,
-  api: Router,
   ctx: SellerContext,
   now: () => number = Date.now,
 ): SellerAuth | undefined {
@@ -52,18 +60,13 @@ export function mountAuth(
       res.end(JSON.stringify({ error: 'invalid_request', error_description: 'use POST' }));
     });
   }
-  const principals = new WeakMap<Request, Principal>();
-  api.use((req: Request, res: Response, next: NextFunction) => {
-    principals.set(req, authenticate(req, res, tokens));
-    next();
-  });
   return {
     tokens,
-    owner(req, op, params, query) {
-      const principal = principals.get(req);
-      const scopes = principal?.scopes;
+    authenticate: (req, res) => authenticate(req, res, tokens),
+    owner(principal, res, op, params, query) {
+      const scopes = principal.scopes;
       if (scopes && !scopes.has('default') && !scopes.has(op.operationId)) {
-        req.res?.setHeader(
+        res.setHeader(
           'WWW-Authenticate',
           `Bearer realm="${REALM}", error="insufficient_scope", scope="${op.operationId}"`,
         );
@@ -71,7 +74,7 @@ export function mountAuth(
       }
       const named = ownerOf(query);
       if (
-        principal?.buyerId !== undefined &&
+        principal.buyerId !== undefined &&
         named.buyerId !== undefined &&
         named.buyerId !== principal.buyerId
       )
@@ -79,8 +82,7 @@ export function mountAuth(
           'forbiddenRequester',
           `these credentials act for one Buyer and may not act for buyerId '${named.buyerId}'`,
         );
-      const owner: Owned =
-        principal?.buyerId !== undefined ? { ...named, buyerId: principal.buyerId } : named;
+      const owner: Owned = principal.buyerId !== undefined ? { ...named, buyerId: principal.buyerId } : named;
       const id = params['id'];
       const resource = id !== undefined ? resourcesOf(ctx, op)?.get(id) : undefined;
       if (resource && resource.buyerId !== owner.buyerId)
@@ -90,8 +92,7 @@ export function mountAuth(
   };
 }
 
-/** The principal of a request with a valid bearer token; throws the spec's 401 otherwise. */
-function authenticate(req: Request, res: Response, tokens: TokenStore): Principal {
+function authenticate(req: IncomingMessage, res: ServerResponse, tokens: TokenStore): Principal {
   const header = req.headers.authorization?.trim();
   if (!header) {
     res.setHeader('WWW-Authenticate', `Bearer realm="${REALM}"`);

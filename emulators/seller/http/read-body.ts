@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { BodyRequest } from './body-reader';
 import { httpErrors } from './errors';
 
 /** Deeper than any MEF payload; deep enough JSON would overflow the stack when the echo is serialised. */
@@ -32,11 +32,11 @@ export function jsonDepth(text: string): number {
 }
 
 /**
- * Parses a JSON request body that express.raw has collected as a Buffer. Wrong content type,
+ * Parses a JSON request body that the body reader has collected as a Buffer. Wrong content type,
  * invalid UTF-8/JSON, nesting deeper than MAX_JSON_DEPTH or a non-object top level are
  * `400 invalidBody`, never a crash.
  */
-export function readJsonObject(req: Request): Record<string, unknown> {
+export function readJsonObject(req: BodyRequest): Record<string, unknown> {
   const raw: unknown = req.body;
   const size = Buffer.isBuffer(raw) ? raw.length : 0;
   if (size === 0) throw httpErrors.badRequest('invalidBody', 'a JSON request body is required');

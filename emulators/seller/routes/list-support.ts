@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { SellerContext } from '../context';
 import { httpErrors } from '../http/errors';
 import { sendJson } from '../http/respond';
@@ -49,7 +49,7 @@ export function applyFilters<R>(
  */
 export function sendPage<R>(
   ctx: SellerContext,
-  res: Response,
+  res: ServerResponse,
   matches: readonly R[],
   query: TypedQuery,
   view: (r: R) => unknown,

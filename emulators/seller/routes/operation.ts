@@ -1,6 +1,7 @@
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { OperationInfo } from '../../../src/spec';
 import type { SellerContext } from '../context';
+import type { BodyRequest } from '../http/body-reader';
 import { httpErrors } from '../http/errors';
 import type { TypedQuery } from '../http/validate-request';
 import type { Owned } from '../state/store';
@@ -12,8 +13,9 @@ export interface OperationCall {
   readonly query: TypedQuery;
   /** The Buyer (and Seller) the request speaks for ([R2]/[R3]): resources are visible to it only. */
   readonly owner: Owned;
-  readonly req: Request;
-  readonly res: Response;
+  /** Its body already read (`req.body`, as express.raw leaves it). */
+  readonly req: BodyRequest;
+  readonly res: ServerResponse;
 }
 
 export type OperationHandler = (ctx: SellerContext, call: OperationCall) => void;
@@ -44,7 +46,7 @@ export function ownerOf(query: TypedQuery): Owned {
  * Runs `fn` once the response has been written: the Buyer has its answer before anything follows. Also on
  * `close` (a client that hangs up early): the resource exists, so its lifecycle must start anyway.
  */
-export function afterResponse(res: Response, fn: () => void): void {
+export function afterResponse(res: ServerResponse, fn: () => void): void {
   let ran = false;
   const once = (): void => {
     if (ran) return;
