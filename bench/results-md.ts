@@ -3,6 +3,7 @@ import type { BenchResults } from './bench-results';
 import { TARGETS } from './bench-results';
 import type { ServerFigures } from './emulator-vs-prism';
 import type { ScaleCell } from './scaling';
+import type { OverheadFigure } from './overhead';
 
 const n0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en') : 'n/a');
 const n1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
@@ -157,6 +158,17 @@ function scalingTable(cells: readonly ScaleCell[], limitS: number): string {
   ].join('\n');
 }
 
+/** What the harness adds to each request, in ms: wall and, for whole-run rows, CPU. */
+function addedPerRequest(o: OverheadFigure): string {
+  if (o.requests === 0 || o.note) return '';
+  const wall = (o.harnessMs - o.replayMs) / o.requests;
+  const cpu =
+    o.harnessCpuMs !== undefined && o.replayCpuMs !== undefined
+      ? (o.harnessCpuMs - o.replayCpuMs) / o.requests
+      : undefined;
+  return `${wall.toFixed(2)} ms${cpu !== undefined ? ` (CPU ${cpu.toFixed(2)} ms)` : ''}`;
+}
+
 export function renderResults(r: BenchResults, cellLimitS: number): string {
   const m = r.machine;
   const out: string[] = [
@@ -203,6 +215,8 @@ export function renderResults(r: BenchResults, cellLimitS: number): string {
       '',
       '## Harness overhead against a bare replay',
       '',
+      "The ratios compare the harness with a replay that also carries the Seller emulator's own work, so a faster emulator makes the same harness look heavier; the last column gives what the harness adds per request in absolute terms (wall, and CPU where measured).",
+      '',
       "The requests a harness run sent (its results.json) are sent again, in the same order and with the same concurrency, by a plain `http` client against a fresh embedded Seller in a process of its own (bench/replay-child.ts): no templates, no checks, no recording; ids the Seller creates are mapped to the replay's, hub callbacks go to a sink. " +
         "Per step: the harness's request and control steps (as results.json times them, ms) against the replay's time for the same requests; polls, notification waits and sleeps are left out on both sides, because their time is the scaled clock's, not HTTP. " +
         "Whole run: the harness's run phase against the replay's, only meaningful where the scenarios wait for nothing (the generated ones), by wall time and by CPU time: the harness's run-phase CPU is its process's CPU less that of a start-up-only run of the same command (`--grep` matching nothing: load, compile, start the Seller; writing results.json stays on the harness's side), the replay's is read around its requests. Both sides hold the Seller's work too, as `lso-harness run` does. Medians of the rounds (harness run, then its replay, back to back). On a shared machine wall times move with the other load, CPU times hardly: the whole-run figures are judged on CPU.",
@@ -218,6 +232,7 @@ export function renderResults(r: BenchResults, cellLimitS: number): string {
           'harness CPU',
           'replay CPU',
           'CPU ratio',
+          'added per request',
           'rounds',
           'note',
         ],
@@ -231,6 +246,7 @@ export function renderResults(r: BenchResults, cellLimitS: number): string {
           o.harnessCpuMs !== undefined ? s(o.harnessCpuMs) : '',
           o.replayCpuMs !== undefined ? s(o.replayCpuMs) : '',
           o.cpuRatio !== undefined ? `${n2(o.cpuRatio)}×` : '',
+          addedPerRequest(o),
           String(o.rounds),
           o.note ?? '',
         ]),
