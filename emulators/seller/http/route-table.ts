@@ -54,9 +54,10 @@ function decodeParam(raw: string): string {
 
 /**
  * The management API's operations as one precompiled table, matched the way the express router the
- * emulator used to mount matched them (so no answer changes): the base path as a case-insensitive
- * prefix (express's `app.use`), the operation path case-sensitively with one optional trailing slash,
- * `{id}` one non-empty segment, percent-decoded; HEAD answered by the GET operation.
+ * emulator used to mount matched them, but for case: the whole path is case-sensitive (RFC 3986), the
+ * base path too (express's `app.use` was not, so `/MEFAPI/…` used to be served: a Buyer with a wrong-case
+ * URL would pass here and fail against a strict Seller). One optional trailing slash, `{id}` one
+ * non-empty segment, percent-decoded; HEAD answered by the GET operation.
  */
 export class RouteTable {
   private readonly base: RegExp;
@@ -65,7 +66,7 @@ export class RouteTable {
   private readonly all: Route[] = [];
 
   constructor(basePath: string, operations: Iterable<OperationInfo>) {
-    this.base = new RegExp(`^${escapeRegExp(basePath.replace(/\/+$/, ''))}(?:\\/$)?(?=\\/|$)`, 'i');
+    this.base = new RegExp(`^${escapeRegExp(basePath.replace(/\/+$/, ''))}(?:\\/$)?(?=\\/|$)`);
     for (const op of operations) {
       const names: string[] = [];
       const source = op.path

@@ -115,3 +115,13 @@ test('milestones off: a MILESTONE order completes without milestone events or hi
     await f.close();
   }
 });
+
+test('paths are case-sensitive, the base path too: a wrong-case URL is 404 notFound', async () => {
+  const base = s.spec.version.managementBasePath;
+  for (const url of [`${base.toUpperCase()}/productOrder`, `${base}/ProductOrder`]) {
+    const res = await fetch(`${s.server.origin}${url}`);
+    expect([url, res.status, ((await res.json()) as Json)['code']]).toEqual([url, 404, 'notFound']);
+  }
+  // The right case reaches the API (here: too many matches for this profile's limit).
+  expect((await fetch(`${s.server.origin}${base}/productOrder`)).status).toBe(422);
+});

@@ -37,8 +37,9 @@ describe('locate: the base path as express mounted it', () => {
       expect(table.locate(url)).toBeUndefined();
   });
 
-  test('the prefix is case-insensitive, as express.use is (the operation path is not)', () => {
-    expect(table.locate(`${base.toUpperCase()}/productOrder`)?.path).toBe('/productOrder');
+  test('the prefix is case-sensitive, as the operation path is', () => {
+    expect(table.locate(`${base.toUpperCase()}/productOrder`)).toBeUndefined();
+    expect(table.locate(`${base}/productOrder`)?.path).toBe('/productOrder');
   });
 
   test('a fragment or an absolute-form target is split as parseurl splits it', () => {
