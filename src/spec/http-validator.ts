@@ -1,10 +1,10 @@
 // Deep imports on purpose: the package index also loads the mocker and its faker locales (~0.8 s of
 // start-up) that validation never uses.
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations';
 import { validateInput } from '@stoplight/prism-http/dist/validator';
 import type { IHttpOperation } from '@stoplight/types';
 import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
 import type { OpenApiDocument } from './openapi-types';
+import { oas3Operations } from './oas3-operations';
 import { OutputValidator } from './output-validator';
 
 /** A finding from prism-http's validator, flattened to plain data. */
@@ -103,7 +103,7 @@ export class HttpValidator {
 
   static async create(doc: OpenApiDocument): Promise<HttpValidator> {
     // The ref parser dereferences in place: hand it a copy so the shared document stays intact.
-    const operations = await getHttpOperationsFromSpec(structuredClone(doc));
+    const operations = await oas3Operations(structuredClone(doc));
     shareEqualSchemas(operations);
     return new HttpValidator(new Map(operations.map((op) => [op.iid ?? op.id, op])));
   }
