@@ -5,7 +5,7 @@ import type { Finding, ScenarioResult, Status, StepResult } from '../results';
 import type { Scenario, Step } from '../scenario/types';
 import { lastSequence, type RunEnvironment, type ScenarioState, type StepOutcome } from './run-context';
 import { CLEANUP_TIMEOUT_AFTER_INTERRUPT_MS, interruptedOutcome } from './interrupted-step';
-import { runGuarded, scenarioSkeleton, skippedStepResult, stepResult, stopReason } from './step-results';
+import { runGuarded, runSteps, scenarioSkeleton, type ScenarioHooks } from './step-results';
 
 export { isHarnessFinding } from './step-results';
 import { assignScenarioVars, runControlStep, runPromptStep, runSetStep, runSleepStep } from './step-misc';
@@ -81,10 +81,6 @@ function applicability(env: RunEnvironment, scenario: Scenario): string | undefi
   return undefined;
 }
 
-export interface ScenarioHooks {
-  onStepEnd?(scenarioId: string, step: StepResult): void | Promise<void>;
-}
-
 /**
  * Runs one scenario's steps in order against the target, then the whole-scenario judgements (state
  * transitions seen over time, notification rules). Never throws: harness trouble becomes `errored`.
@@ -123,25 +119,19 @@ export async function runScenario(
   try {
     if (needsListener) state.listener = await env.openListener();
     await assignScenarioVars(env, state, scenario);
-    for (const step of scenario.steps) {
-      if (step.api && !step.api.includes(env.spec.version.id)) continue;
-      const stepStart = new Date(env.clock.now()).toISOString();
-      const t0 = Date.now();
-      let result: StepResult;
-      if (stopped) {
-        result = skippedStepResult(step, stepName(step), stepStart, stopped);
-      } else {
-        const outcome = interruptedOutcome(
-          step,
-          await runGuarded(() => runStep(env, state, step)),
-          env.signal,
-        );
-        result = stepResult(step, stepName(step), outcome, stepStart, Date.now() - t0);
-        stopped = stopReason(result, step, env.signal);
-      }
-      steps.push(result);
-      await hooks.onStepEnd?.(scenario.id, result);
-    }
+    ({ stopped } = await runSteps(
+      scenario.steps,
+      {
+        version: env.spec.version.id,
+        now: () => env.clock.now(),
+        signal: env.signal,
+        name: stepName,
+        run: async (step) =>
+          interruptedOutcome(step, await runGuarded(() => runStep(env, state, step)), env.signal),
+        onStepEnd: (result) => hooks.onStepEnd?.(scenario.id, result),
+      },
+      steps,
+    ));
   } finally {
     await removeLeftoverHubs(env, state);
     state.listener?.close();

@@ -87,6 +87,50 @@ export function stopReason(result: StepResult, step: Step, signal: AbortSignal):
   return undefined;
 }
 
+/** What the step loop needs of a runner: how to name a step, run it (never throwing), and report it. */
+export interface StepLoop {
+  readonly version: string;
+  readonly now: () => number;
+  readonly signal: AbortSignal;
+  name(step: Step): string;
+  run(step: Step): Promise<StepOutcome>;
+  onStepEnd?(result: StepResult): void | Promise<void>;
+}
+
+/** Reported after each step, by both runners (console progress, for one). */
+export interface ScenarioHooks {
+  onStepEnd?(scenarioId: string, step: StepResult): void | Promise<void>;
+}
+
+/**
+ * A scenario's steps in order, shared by both runners: steps for another API version left out, and once
+ * one stops the scenario (see stopReason) the rest recorded as skipped with the reason. `results` is
+ * filled as the steps end, so a caller's clean-up sees what ran even if a hook throws.
+ */
+export async function runSteps(
+  steps: readonly Step[],
+  loop: StepLoop,
+  results: StepResult[],
+): Promise<{ stopped?: string }> {
+  let stopped: string | undefined;
+  for (const step of steps) {
+    if (step.api && !(step.api as readonly string[]).includes(loop.version)) continue;
+    const startedAt = new Date(loop.now()).toISOString();
+    const t0 = Date.now();
+    let result: StepResult;
+    if (stopped) {
+      result = skippedStepResult(step, loop.name(step), startedAt, stopped);
+    } else {
+      const outcome = await loop.run(step);
+      result = stepResult(step, loop.name(step), outcome, startedAt, Date.now() - t0);
+      stopped = stopReason(result, step, loop.signal);
+    }
+    results.push(result);
+    await loop.onStepEnd?.(result);
+  }
+  return stopped === undefined ? {} : { stopped };
+}
+
 /**
  * The requirements a scenario gives evidence for on this API version: its own, plus those its steps add
  * (docs: a step's `requirements` are added to the scenario's), except steps the version leaves out.

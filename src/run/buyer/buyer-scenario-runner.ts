@@ -10,10 +10,9 @@ import { scenarioStatus } from '../scenario-runner';
 import {
   runGuarded,
   scenarioSkeleton,
-  skippedStepResult,
   statusOfFindings,
-  stepResult,
-  stopReason,
+  runSteps,
+  type ScenarioHooks,
 } from '../step-results';
 import { assignScenarioVars, runControlStep, runSetStep, runSleepStep } from '../step-misc';
 import { announcement, buyerEnvironment } from './buyer-announce';
@@ -58,10 +57,6 @@ function runStep(env: BuyerRunEnvironment, state: BuyerScenarioState, step: Step
 
 const nowIso = (env: BuyerRunEnvironment): string => new Date(env.clock.now()).toISOString();
 
-export interface BuyerScenarioHooks {
-  onStepEnd?(scenarioId: string, step: StepResult): void | Promise<void>;
-}
-
 /**
  * Runs one Buyer scenario: a fresh Seller emulator with the scenario's profile, the Buyer under test
  * started against it (or announced to whoever drives it), the steps in order, then the Buyer stopped and
@@ -70,7 +65,7 @@ export interface BuyerScenarioHooks {
 export async function runBuyerScenario(
   env: BuyerRunEnvironment,
   scenario: Scenario,
-  hooks: BuyerScenarioHooks = {},
+  hooks: ScenarioHooks = {},
 ): Promise<ScenarioResult> {
   if (scenario.api && !scenario.api.includes(env.spec.version.id))
     return scenarioSkeleton(
@@ -152,21 +147,18 @@ export async function runBuyerScenario(
   let exit: BuyerExit | undefined;
   try {
     await assignScenarioVars(base, state, scenario);
-    for (const step of scenario.steps) {
-      if (step.api && !step.api.includes(env.spec.version.id)) continue;
-      const startedAt = new Date(env.clock.now()).toISOString();
-      const t0 = Date.now();
-      let result: StepResult;
-      if (stopped) {
-        result = skippedStepResult(step, describeStep(step), startedAt, stopped);
-      } else {
-        const outcome = await runGuarded(() => runStep(env, state, step));
-        result = stepResult(step, describeStep(step), outcome, startedAt, Date.now() - t0);
-        stopped = stopReason(result, step, env.signal);
-      }
-      steps.push(result);
-      await hooks.onStepEnd?.(scenario.id, result);
-    }
+    ({ stopped } = await runSteps(
+      scenario.steps,
+      {
+        version: env.spec.version.id,
+        now: () => env.clock.now(),
+        signal: env.signal,
+        name: describeStep,
+        run: (step) => runGuarded(() => runStep(env, state, step)),
+        onStepEnd: (result) => hooks.onStepEnd?.(scenario.id, result),
+      },
+      steps,
+    ));
   } finally {
     const stepsEnded = env.clock.now();
     // A moment to end on its own (its clean-up, its exit code), then it is stopped.
@@ -184,8 +176,7 @@ export async function runBuyerScenario(
     slot.close();
   }
   return {
-    ...scenarioSkeleton(scenario, scenarioStatus(steps, []), stopped, nowIso(env), env.spec.version.id),
-    startedAt,
+    ...scenarioSkeleton(scenario, scenarioStatus(steps, []), stopped, startedAt, env.spec.version.id),
     durationMs: Date.now() - realStart,
     steps,
   };
