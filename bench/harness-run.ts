@@ -1,17 +1,9 @@
 /** Runs `lso-harness run …` as a child process and reads back what the bench needs of its results.json. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RunSummary } from '../src/results';
 import { packageRoot } from '../src/util/package-root';
 import { runNode, type ChildRun } from './child-run';
-
-export interface RunSummary {
-  readonly total: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly errored: number;
-  readonly skipped: number;
-  readonly notApplicable: number;
-}
 
 export interface HarnessRun extends ChildRun {
   /** From the manifest: first scenario started → last one ended (start-up and report writing excluded). */

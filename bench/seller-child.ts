@@ -5,9 +5,9 @@
  */
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { DEFAULT_PROFILE, startSeller, type SellerProfile } from '../emulators/seller';
-import { ScaledClock } from '../src/clock';
-import { loadApiSpec, ProductSchemaRegistry } from '../src/spec';
+import { DEFAULT_PROFILE, startSeller, type SellerProfile, type SellerServer } from '../emulators/seller';
+import { ScaledClock, type Clock } from '../src/clock';
+import { loadApiSpec, ProductSchemaRegistry, type ApiSpec } from '../src/spec';
 
 const YEAR = 365 * 86_400_000;
 
@@ -27,6 +27,18 @@ export interface SellerMemory {
   readonly heapUsedMiB: number;
 }
 
+/** The benchmark Seller (BENCH_PROFILE) on a free loopback port. */
+export function startBenchSeller(spec: ApiSpec, clock: Clock): Promise<SellerServer> {
+  return startSeller({
+    spec,
+    clock,
+    profile: BENCH_PROFILE,
+    products: new ProductSchemaRegistry(),
+    port: 0,
+    host: '127.0.0.1',
+  });
+}
+
 /** `global.gc` without a command-line flag, so that memory is read after a full collection. */
 function collector(): () => void {
   v8.setFlagsFromString('--expose-gc');
@@ -41,14 +53,7 @@ async function main(): Promise<void> {
   const gc = collector();
   const spec = await loadApiSpec('sonata-v11');
   const clock = new ScaledClock(1);
-  const server = await startSeller({
-    spec,
-    clock,
-    profile: BENCH_PROFILE,
-    products: new ProductSchemaRegistry(),
-    port: 0,
-    host: '127.0.0.1',
-  });
+  const server = await startBenchSeller(spec, clock);
   process.on('message', (message) => {
     if (message !== 'memory') return;
     gc();

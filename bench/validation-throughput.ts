@@ -5,11 +5,10 @@
  * Rates are per CPU second of this process (one core, whatever else shares the machine) and per wall second.
  */
 import { performance } from 'node:perf_hooks';
-import { startSeller } from '../emulators/seller';
 import { ScaledClock } from '../src/clock';
-import { loadApiSpec, ProductSchemaRegistry, type ApiSpec } from '../src/spec';
+import { loadApiSpec, type ApiSpec } from '../src/spec';
 import { JSON_TYPE, orderBody } from './order-body';
-import { BENCH_PROFILE } from './seller-child';
+import { startBenchSeller } from './seller-child';
 
 export const ITEM_COUNTS = [1, 10, 100] as const;
 const LOOP_MS = Number(process.env['BENCH_VALIDATION_MS'] ?? 1500);
@@ -26,14 +25,7 @@ export interface ValidationRow {
 /** Stored orders as the emulator answers retrieveProductOrder, one per item count. */
 async function storedOrders(spec: ApiSpec): Promise<Map<number, unknown>> {
   const clock = new ScaledClock(1);
-  const server = await startSeller({
-    spec,
-    clock,
-    profile: BENCH_PROFILE,
-    products: new ProductSchemaRegistry(),
-    port: 0,
-    host: '127.0.0.1',
-  });
+  const server = await startBenchSeller(spec, clock);
   try {
     const out = new Map<number, unknown>();
     for (const items of ITEM_COUNTS) {
