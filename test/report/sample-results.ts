@@ -12,6 +12,7 @@ import type {
   StepResult,
   Verdict,
 } from '../../src/results/model';
+import { summarise } from '../../src/run/run-assembly';
 
 export const TARGET = 'https://seller.example/mefApi/sonata/productOrderingManagement/v11';
 const T0 = '2026-11-23T13:20:08.000Z';
@@ -222,14 +223,7 @@ export function runResult(
       nodeVersion: '20.19.0',
       options: { concurrency: 1 },
     },
-    summary: {
-      total: scenarios.length,
-      passed: count('passed'),
-      failed: count('failed'),
-      errored: count('errored'),
-      skipped: count('skipped'),
-      notApplicable: count('notApplicable'),
-    },
+    summary: summarise(scenarios),
     scenarios,
     requirements,
     errors: [],

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { faultNamed, type FaultDefinition } from '../../emulators/seller/faults/fault-catalog';
+import { summarise } from '../../src/run/run-assembly';
 import type { RunResult, ScenarioResult } from '../../src/results';
 import { loadScenarioFiles } from '../../src/scenario';
 import {
@@ -58,14 +59,7 @@ function run(scenarios: ScenarioResult[]): RunResult {
     schemaVersion: 1,
     status: count('failed') ? 'failed' : 'passed',
     manifest: {} as RunResult['manifest'],
-    summary: {
-      total: scenarios.length,
-      passed: count('passed'),
-      failed: count('failed'),
-      errored: count('errored'),
-      skipped: count('skipped'),
-      notApplicable: count('notApplicable'),
-    },
+    summary: summarise(scenarios),
     scenarios,
     requirements: [],
     errors: [],
