@@ -4,7 +4,7 @@
  * (a newer runner) follow, sorted; free-form records (headers, options, expected/actual) keep their order.
  */
 import type { RunResult } from '../results/model';
-import { reportRedactor, type ReportRedactor, type WriterOptions } from './redact';
+import { redactValue, reportRedactor, type ReportRedactor, type WriterOptions } from './redact';
 
 type Shape = { readonly keys: readonly string[]; readonly children?: Readonly<Record<string, Shape>> };
 
@@ -73,23 +73,11 @@ const RUN: Shape = {
   },
 };
 
-type Redact = ReportRedactor['value'];
-
-/** A copy of a free-form value (headers, expected/actual) with its strings redacted. */
-function redactAll(value: unknown, redact: Redact, key?: string): unknown {
-  if (typeof value === 'string') return redact(value, key);
-  if (Array.isArray(value)) return value.map((v: unknown) => redactAll(v, redact));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = redactAll((value as Record<string, unknown>)[k], redact, k);
-  return out;
-}
-
-/** A copy in model key order; with `redact`, its strings redacted in the same walk. */
-function order(value: unknown, shape: Shape, redact?: Redact, key?: string): unknown {
-  if (Array.isArray(value)) return value.map((v: unknown) => order(v, shape, redact));
+/** A copy in model key order; with `redactor`, its strings redacted in the same walk. */
+function order(value: unknown, shape: Shape, redactor?: ReportRedactor, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => order(v, shape, redactor));
   if (value === null || typeof value !== 'object')
-    return redact && typeof value === 'string' ? redact(value, key) : value;
+    return redactor && typeof value === 'string' ? redactor.value(value, key) : value;
   const source = value as Record<string, unknown>;
   const known = shape.keys.filter((k) => k in source);
   const extra = Object.keys(source)
@@ -99,9 +87,9 @@ function order(value: unknown, shape: Shape, redact?: Redact, key?: string): unk
   for (const k of [...known, ...extra]) {
     const child = shape.children?.[k];
     out[k] = child
-      ? order(source[k], child, redact, k)
-      : redact
-        ? redactAll(source[k], redact, k)
+      ? order(source[k], child, redactor, k)
+      : redactor
+        ? redactValue(source[k], redactor, k)
         : source[k];
   }
   return out;
@@ -114,5 +102,5 @@ export function writeJson(result: RunResult, options: WriterOptions = {}): strin
   if (options.secrets === undefined) return pretty(order(result, RUN));
   // Ordering and redacting in one walk (renderRedacted would copy the result twice).
   const redactor = reportRedactor(options.secrets);
-  return redactor.output(pretty(order(result, RUN, (v, k) => redactor.value(v, k))));
+  return redactor.output(pretty(order(result, RUN, redactor)));
 }

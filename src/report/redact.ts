@@ -90,13 +90,14 @@ export function reportRedactor(secrets: readonly string[]): ReportRedactor {
   };
 }
 
-function redactDeep(value: unknown, redactor: ReportRedactor, key?: string): unknown {
+/** A copy of `value` with every string redacted (`key`: the key it sits under, for header names). */
+export function redactValue(value: unknown, redactor: ReportRedactor, key?: string): unknown {
   if (typeof value === 'string') return redactor.value(value, key);
-  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, redactor));
+  if (Array.isArray(value)) return value.map((v: unknown) => redactValue(v, redactor));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value))
-      out[k] = redactDeep((value as Record<string, unknown>)[k], redactor, k);
+      out[k] = redactValue((value as Record<string, unknown>)[k], redactor, k);
     return out;
   }
   return value;
@@ -104,7 +105,7 @@ function redactDeep(value: unknown, redactor: ReportRedactor, key?: string): unk
 
 /** Every string of the result redacted (bodies, URLs, headers, messages, expected/actual values). */
 export function redactRunResult(result: RunResult, secrets: readonly string[]): RunResult {
-  return redactDeep(result, reportRedactor(secrets)) as RunResult;
+  return redactValue(result, reportRedactor(secrets)) as RunResult;
 }
 
 /** What every writer accepts. */
@@ -125,5 +126,5 @@ export function renderRedacted(
 ): string {
   if (secrets === undefined) return render(result);
   const redactor = reportRedactor(secrets);
-  return redactor.output(render(redactDeep(result, redactor) as RunResult));
+  return redactor.output(render(redactValue(result, redactor) as RunResult));
 }
