@@ -55,33 +55,12 @@ function collect(sent: unknown, got: unknown, pointer: string, out: Difference[]
         else collect(element, got[j], `${pointer}/${j}`, out);
         return;
       }
-      if (!got.some((g) => echoed(element, g)))
+      if (!got.some((g) => echoDifferences(element, g).length === 0))
         out.push({ pointer: `${pointer}/${i}`, sent: element, got: undefined });
     });
     return;
   }
   if (sent !== got) out.push({ pointer, sent, got });
-}
-
-/** Whether `sent` is contained unchanged in `got` (echoDifferences finds nothing), without building any. */
-function echoed(sent: unknown, got: unknown): boolean {
-  if (sent === got) return true;
-  if (isObject(sent)) {
-    if (!isObject(got)) return false;
-    for (const key of Object.keys(sent)) if (!echoed(sent[key], got[key])) return false;
-    return true;
-  }
-  if (Array.isArray(sent)) {
-    if (!Array.isArray(got)) return false;
-    return sent.every((element: unknown) => {
-      if (isObject(element) && typeof element['id'] === 'string') {
-        const match: unknown = got.find((g) => isObject(g) && g['id'] === element['id']);
-        return match !== undefined && echoed(element, match);
-      }
-      return got.some((g) => echoed(element, g));
-    });
-  }
-  return false;
 }
 
 const ECHO_REQUIREMENTS: Readonly<Record<string, readonly string[]>> = {
