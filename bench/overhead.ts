@@ -80,6 +80,41 @@ function perStep(
   };
 }
 
+interface Pair {
+  readonly run: HarnessRun;
+  readonly outcome: ReplayOutcome;
+}
+
+/**
+ * `rounds` harness runs, each followed at once by its replay. `mustPass`: a run that does not pass ends
+ * the bench there (generated scenarios must all pass for the comparison to mean anything).
+ */
+async function replayPairs(
+  args: readonly string[],
+  reportDir: (round: number) => string,
+  concurrency: number,
+  rounds: number,
+  mustPass?: string,
+): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const run = await runHarness([...args, '--concurrency', String(concurrency)], reportDir(i), 300_000);
+    if (mustPass && !passedAll(run)) throw new Error(mustPass);
+    pairs.push({ run, outcome: await replay(path.join(run.reportDir, 'results.json'), concurrency) });
+  }
+  return pairs;
+}
+
+/** The median pair by per-step ratio, with its per-step figure. */
+function medianSteps(
+  label: string,
+  pairs: readonly Pair[],
+): { pair: Pair; figure: OverheadFigure } | undefined {
+  const rows = pairs.map((pair) => ({ pair, figure: perStep(label, pair.run, pair.outcome, 1) }));
+  const mid = rows.sort((x, y) => x.figure.ratio - y.figure.ratio)[Math.floor(rows.length / 2)];
+  return mid && { pair: mid.pair, figure: { ...mid.figure, rounds: pairs.length } };
+}
+
 /**
  * The catalog, one scenario at a time (so that step times are not other scenarios' too), `rounds`
  * harness/replay pairs back to back: the per-step figure is the median pair's, the whole-run one too.
@@ -88,34 +123,27 @@ export async function catalogOverhead(
   work: string,
   rounds = 3,
 ): Promise<{ figures: OverheadFigure[]; passed: boolean }> {
-  const pairs: { run: HarnessRun; outcome: ReplayOutcome; steps: OverheadFigure }[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const run = await runHarness(
-      ['--reporter', 'json', '--concurrency', '1'],
-      path.join(work, `overhead-catalog-${i}`),
-      300_000,
-    );
-    const outcome = await replay(path.join(run.reportDir, 'results.json'), 1);
-    pairs.push({ run, outcome, steps: perStep('catalog, request and control steps', run, outcome, 1) });
-  }
-  const mid = [...pairs].sort((a, b) => a.steps.ratio - b.steps.ratio)[Math.floor(pairs.length / 2)];
+  const pairs = await replayPairs(
+    ['--reporter', 'json'],
+    (i) => path.join(work, `overhead-catalog-${i}`),
+    1,
+    rounds,
+  );
+  const mid = medianSteps('catalog, request and control steps', pairs);
   if (!mid) throw new Error('no catalog overhead round ran');
   const harnessMs = median(pairs.map((p) => p.run.runPhaseMs ?? NaN));
   const replayMs = median(pairs.map((p) => p.outcome.wallMs));
   const whole: OverheadFigure = {
     label: 'catalog, whole run phase',
     concurrency: 1,
-    requests: mid.outcome.requests,
+    requests: mid.pair.outcome.requests,
     harnessMs,
     replayMs,
     ratio: harnessMs / replayMs,
     rounds,
     note: 'not judged: the harness side includes every poll pause, notification wait and sleep of the catalog (Seller time at 36,000×); the replay waits for nothing',
   };
-  return {
-    figures: [{ ...mid.steps, rounds }, whole],
-    passed: pairs.every((p) => passedAll(p.run)),
-  };
+  return { figures: [mid.figure, whole], passed: pairs.every((p) => passedAll(p.run)) };
 }
 
 /**
@@ -130,17 +158,13 @@ export async function generatedOverhead(
   work: string,
 ): Promise<OverheadFigure[]> {
   const startup = await startupCpuMs([dir], work);
-  const pairs: { run: HarnessRun; outcome: ReplayOutcome }[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const run = await runHarness(
-      [dir, '--reporter', 'json', '--concurrency', String(concurrency)],
-      path.join(work, `overhead-${count}-${concurrency}-${i}`),
-      300_000,
-    );
-    if (!passedAll(run))
-      throw new Error(`the ${count}-scenario run at concurrency ${concurrency} did not pass`);
-    pairs.push({ run, outcome: await replay(path.join(run.reportDir, 'results.json'), concurrency) });
-  }
+  const pairs = await replayPairs(
+    [dir, '--reporter', 'json'],
+    (i) => path.join(work, `overhead-${count}-${concurrency}-${i}`),
+    concurrency,
+    rounds,
+    `the ${count}-scenario run at concurrency ${concurrency} did not pass`,
+  );
   const harnessMs = median(pairs.map((p) => p.run.runPhaseMs ?? NaN));
   const replayMs = median(pairs.map((p) => p.outcome.wallMs));
   const harnessCpuMs = median(
@@ -162,10 +186,7 @@ export async function generatedOverhead(
       rounds,
     },
   ];
-  if (concurrency === 1) {
-    const steps = pairs.map((p) => perStep(`${label}, request steps`, p.run, p.outcome, 1));
-    const mid = [...steps].sort((a, b) => a.ratio - b.ratio)[Math.floor(steps.length / 2)];
-    if (mid) figures.push({ ...mid, rounds });
-  }
+  const steps = concurrency === 1 ? medianSteps(`${label}, request steps`, pairs) : undefined;
+  if (steps) figures.push(steps.figure);
   return figures;
 }
