@@ -6,7 +6,7 @@ import { checkEventTypes, checkOperation } from './check-spec-references';
 import type { NormalizeContext } from './normalize-context';
 import { toMatcherEntries } from './normalize-matchers';
 import type { StepInput } from './normalize-request';
-import { has, rawJson, rawJsonObject, rawString } from './raw';
+import { has, rawCount, rawJson, rawJsonObject, rawString } from './raw';
 import type { ExpectBuyerRequestStep, ExpectDeliveryStep, SendEventSource, SendEventStep } from './types';
 
 type BuyerKind = 'expect-buyer-request' | 'expect-delivery' | 'send-event';
@@ -15,10 +15,6 @@ type BuyerStep = ExpectBuyerRequestStep | ExpectDeliveryStep | SendEventStep;
 /** What a listener answers to a well-formed event (the notification API documents 204 only). */
 const LISTENER_SUCCESS = [204];
 const SOURCES = ['event', 'replay', 'body', 'raw'] as const;
-
-function countOf(raw: unknown): number {
-  return typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : 1;
-}
 
 function sourceOf(ctx: NormalizeContext, input: StepInput): SendEventSource {
   const { block, path } = input;
@@ -68,7 +64,7 @@ export function toBuyerStep(ctx: NormalizeContext, kind: BuyerKind, input: StepI
         op,
         where: toMatcherEntries(ctx, [...path, 'where'], block['where']),
         withinMs: within(),
-        count: countOf(block['count']),
+        count: rawCount(block['count']),
         save: input.save,
       };
     }
@@ -79,7 +75,7 @@ export function toBuyerStep(ctx: NormalizeContext, kind: BuyerKind, input: StepI
         types: checkEventTypes(ctx, [...path, 'type'], block['type'], versions),
         where: toMatcherEntries(ctx, [...path, 'where'], block['where']),
         withinMs: within(),
-        count: countOf(block['count']),
+        count: rawCount(block['count']),
         expect: input.expect(LISTENER_SUCCESS),
         save: input.save,
       };

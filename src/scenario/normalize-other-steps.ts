@@ -5,7 +5,7 @@ import { toBuyerStep } from './normalize-buyer-steps';
 import type { NormalizeContext } from './normalize-context';
 import { toMatcherEntries } from './normalize-matchers';
 import type { StepInput } from './normalize-request';
-import { rawJson, rawJsonObject, rawObject, rawString } from './raw';
+import { rawCount, rawJson, rawJsonObject, rawObject, rawString } from './raw';
 import {
   CONTROL_ACTIONS,
   type ControlAction,
@@ -57,18 +57,16 @@ export function toOtherStep(
   const { base, block, path, versions } = input;
   const within = (): number => ctx.duration([...path, 'within'], block['within']) ?? 0;
   switch (kind) {
-    case 'await-notification': {
-      const count = block['count'];
+    case 'await-notification':
       return {
         ...base,
         kind,
         types: checkEventTypes(ctx, [...path, 'type'], block['type'], versions),
         where: toMatcherEntries(ctx, [...path, 'where'], block['where']),
         withinMs: within(),
-        count: typeof count === 'number' && Number.isInteger(count) && count > 0 ? count : 1,
+        count: rawCount(block['count']),
         save: input.save,
       };
-    }
     case 'expect-no-notification':
       return {
         ...base,

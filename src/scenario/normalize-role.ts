@@ -6,9 +6,9 @@ import { KNOWN_FAULTS } from '../../emulators/seller/faults/fault-catalog';
 import { profileFromValue } from '../../emulators/seller/profile/load-profile';
 import { isJsonObject, isJsonValue, type JsonObject } from './json';
 import type { NormalizeContext } from './normalize-context';
+import { pointerToPath } from './schema-problems';
 import { has, rawString, type RawObject } from './raw';
 import { BUYER_TASKS, ROLE_ONLY_STEP_KINDS, type BuyerTask, type ScenarioRole, type Step } from './types';
-import type { JsonPath } from './yaml-source';
 
 const OTHER: Readonly<Record<ScenarioRole, ScenarioRole>> = { seller: 'buyer', buyer: 'seller' };
 /** Scenario keys that belong to one role only. */
@@ -46,15 +46,6 @@ export function checkRole(
   return { role, ...(role === 'buyer' && buyerTask ? { buyerTask } : {}) };
 }
 
-function pathOf(pointer: string): JsonPath {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 /** The `seller:` overlay, checked as a Seller profile would be (each problem at its line and column). */
 export function sellerOverlay(ctx: NormalizeContext, raw: unknown): JsonObject | undefined {
   if (raw === undefined || !isJsonObject(raw) || !isJsonValue(raw)) return undefined;
@@ -62,7 +53,7 @@ export function sellerOverlay(ctx: NormalizeContext, raw: unknown): JsonObject |
     raw,
     ctx.source.file,
     (pointer) => {
-      const { line, column } = ctx.location(['seller', ...pathOf(pointer)]);
+      const { line, column } = ctx.location(['seller', ...pointerToPath(pointer)]);
       return { line, column };
     },
     KNOWN_FAULTS,

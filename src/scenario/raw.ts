@@ -16,6 +16,11 @@ export function rawString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A `count:` of an await step: a positive integer, else 1. */
+export function rawCount(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 1;
+}
+
 export function rawBoolean(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }

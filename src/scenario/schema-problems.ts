@@ -22,7 +22,8 @@ export function createScenarioValidator(): ValidateFunction {
   return ajv.compile(SCENARIO_SCHEMA);
 }
 
-function toPath(pointer: string): (string | number)[] {
+/** An ajv instance path (JSON Pointer) as a path into the scenario. */
+export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
@@ -128,7 +129,7 @@ export function schemaProblems(source: YamlSource, validate: ValidateFunction): 
   for (const e of validate.errors ?? []) {
     // `if`/`propertyNames` only wrap the errors that say what is wrong; those are reported instead.
     if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
-    const path = toPath(e.instancePath);
+    const path = pointerToPath(e.instancePath);
     const d = describe(e, path, e.data);
     const pos = source.locate(d.at, d.key ? 'key' : 'value');
     const problem: Problem = {
