@@ -4,9 +4,10 @@
  * normalised body schema (allOf merged, writeOnly properties stripped, exactly as prism-http does it).
  * Per response only the body (prism-http's `validateAgainstSchema`, its ajv and its messages) and the
  * headers (prism-http's header validator) are checked, then combined as prism-http combines them.
- * Anything off the common path (an undocumented status, a media type that is not JSON) goes through
- * prism-http's own `validateOutput`, so the diagnostics are the same in every case; only the time differs
- * (~5x less for a one-item ProductOrder, see bench/RESULTS.md).
+ * A body or header set that prism-fast-accept.ts finds valid skips prism-http altogether (the common
+ * case, and most of the cost); anything else is worded by prism-http. Anything off the common path (an
+ * undocumented status, a media type that is not JSON) goes through prism-http's own `validateOutput`,
+ * so the diagnostics are the same in every case; only the time differs (see bench/RESULTS.md).
  */
 import mergeAllOf from '@stoplight/json-schema-merge-allof';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
@@ -19,6 +20,7 @@ import { ValidationContext } from '@stoplight/prism-http/dist/validator/validato
 import { validateAgainstSchema } from '@stoplight/prism-http/dist/validator/validators/utils';
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
+import { bodyAcceptor, headersAcceptor, type Acceptor } from './prism-fast-accept';
 
 export interface OutputElement {
   readonly statusCode: number;
@@ -36,6 +38,9 @@ interface Plan {
   readonly schema?: JSONSchema7;
   /** The documented headers' names, lower-case: all prism-http's header validator ever reads. */
   readonly headerNames: readonly string[];
+  /** Quick yeses for a body or headers prism-http would find nothing in (prism-fast-accept.ts). */
+  readonly acceptBody?: Acceptor<unknown>;
+  readonly acceptHeaders?: Acceptor<Readonly<Record<string, string>>>;
 }
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
@@ -95,12 +100,12 @@ export class OutputValidator {
       return result._tag === 'Left' ? [...result.left] : [];
     }
     const out: Diagnostics = [...plan.mediaType];
-    if (plan.schema) {
+    if (plan.schema && !plan.acceptBody?.(element.body)) {
       const body = validateAgainstSchema(element.body, plan.schema, false, ValidationContext.Output, 'body');
       if (body._tag === 'Some') out.push(...body.value);
     }
     // No documented header: prism-http's validator has nothing to check and answers Right.
-    if (plan.headerNames.length > 0) {
+    if (plan.headerNames.length > 0 && !plan.acceptHeaders?.(element.headers)) {
       const headers = validateHeaders(
         documentedOnly(element.headers, plan.headerNames),
         plan.response.headers ?? [],
@@ -148,7 +153,16 @@ export class OutputValidator {
     }
     const schema = content?.schema ? this.normalisedSchema(content.schema) : undefined;
     const headerNames = (response.headers ?? []).map((h) => h.name.toLowerCase());
-    return { response, mediaType, ...(schema ? { schema } : {}), headerNames };
+    const acceptBody = schema && bodyAcceptor(schema);
+    const acceptHeaders = headerNames.length > 0 ? headersAcceptor(response.headers ?? []) : undefined;
+    return {
+      response,
+      mediaType,
+      ...(schema ? { schema } : {}),
+      headerNames,
+      ...(acceptBody ? { acceptBody } : {}),
+      ...(acceptHeaders ? { acceptHeaders } : {}),
+    };
   }
 
   private normalisedSchema(schema: JSONSchema7): JSONSchema7 | undefined {
