@@ -34,7 +34,9 @@ const PRISM_OPTIONS: Options = {
 };
 
 function prismAjv(coerceTypes: boolean): AjvClass {
-  const ajv = new Ajv({ ...PRISM_OPTIONS, coerceTypes });
+  // Without ajv's code optimisation pass: the same verdicts, and the ProductOrder schema compiles in
+  // about half the time (~45 against ~75-110 ms cold) for ~1 µs more per validation.
+  const ajv = new Ajv({ ...PRISM_OPTIONS, coerceTypes, code: { optimize: false } });
   addFormats(ajv);
   ajv.addFormat('date-time', dateTime.fmtDef(dateTime.date_time, dateTime.compareDateTime) as never);
   return ajv;
