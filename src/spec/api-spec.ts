@@ -1,3 +1,4 @@
+import { precompiledAcceptors } from './acceptor-cache';
 import { API_VERSION_INFO, type ApiVersionId, type ApiVersionInfo } from './api-versions';
 import { HttpValidator } from './http-validator';
 import { loadDocument, type LoadedDocument } from './load-document';
@@ -65,7 +66,7 @@ async function compileSide(
   return {
     ...side,
     schemas: new SchemaValidator(name, side.source.doc),
-    http: await HttpValidator.create(side.source.doc),
+    http: await HttpValidator.create(side.source.doc, precompiledAcceptors(side.source.sha256)),
   };
 }
 

@@ -5,7 +5,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
 import type { OpenApiDocument } from './openapi-types';
 import { oas3Operations } from './oas3-operations';
-import { OutputValidator } from './output-validator';
+import { OutputValidator, type AcceptorSchema, type PrecompiledAcceptors } from './output-validator';
 
 /** A finding from prism-http's validator, flattened to plain data. */
 export interface HttpViolation {
@@ -99,13 +99,22 @@ export class HttpValidator {
   private readonly outputs = new Map<string, OutputValidator>();
   private readonly normalised = new WeakMap<object, JSONSchema7 | null>();
 
-  private constructor(private readonly operations: ReadonlyMap<string, IHttpOperation>) {}
+  private constructor(
+    private readonly operations: ReadonlyMap<string, IHttpOperation>,
+    private readonly precompiled?: PrecompiledAcceptors,
+  ) {}
 
-  static async create(doc: OpenApiDocument): Promise<HttpValidator> {
+  /** `precompiled`: the document's acceptors compiled at build time (acceptor-cache.ts), if any. */
+  static async create(doc: OpenApiDocument, precompiled?: PrecompiledAcceptors): Promise<HttpValidator> {
     // The ref parser dereferences in place: hand it a copy so the shared document stays intact.
     const operations = await oas3Operations(structuredClone(doc));
     shareEqualSchemas(operations);
-    return new HttpValidator(new Map(operations.map((op) => [op.iid ?? op.id, op])));
+    return new HttpValidator(new Map(operations.map((op) => [op.iid ?? op.id, op])), precompiled);
+  }
+
+  /** Every schema a response acceptor may be compiled from, by key (for the build-time cache). */
+  acceptorSchemas(): AcceptorSchema[] {
+    return [...this.operations.keys()].flatMap((id) => this.output(id).acceptorSchemas());
   }
 
   has(operationId: string): boolean {
@@ -120,18 +129,22 @@ export class HttpValidator {
 
   /** prism-http's response validation (validateOutput), with the per-operation work kept (output-validator.ts). */
   validateResponse(operationId: string, response: HttpResponseInput): HttpViolation[] {
-    let output = this.outputs.get(operationId);
-    if (!output) {
-      output = new OutputValidator(this.operation(operationId), this.normalised);
-      this.outputs.set(operationId, output);
-    }
     return flatten(
-      output.validate({
+      this.output(operationId).validate({
         statusCode: response.status,
         headers: cleanHeaders(response.headers),
         body: response.body,
       }),
     );
+  }
+
+  private output(operationId: string): OutputValidator {
+    let output = this.outputs.get(operationId);
+    if (!output) {
+      output = new OutputValidator(this.operation(operationId), this.normalised, this.precompiled);
+      this.outputs.set(operationId, output);
+    }
+    return output;
   }
 
   validateRequest(operationId: string, request: HttpRequestInput): HttpViolation[] {

@@ -20,7 +20,15 @@ import { ValidationContext } from '@stoplight/prism-http/dist/validator/validato
 import { validateAgainstSchema } from '@stoplight/prism-http/dist/validator/validators/utils';
 import type { IHttpOperation, IHttpOperationResponse, IMediaTypeContent } from '@stoplight/types';
 import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
-import { bodyAcceptor, headersAcceptor, type Acceptor } from './prism-fast-accept';
+import {
+  acceptorOf,
+  bodyAcceptor,
+  headersAcceptor,
+  headersSchema,
+  mirroredBodySchema,
+  type Acceptor,
+  type ValidationFunction,
+} from './prism-fast-accept';
 
 export interface OutputElement {
   readonly statusCode: number;
@@ -29,17 +37,42 @@ export interface OutputElement {
   readonly body: unknown;
 }
 
+/** Precompiled validation functions of one document's response schemas, by key (acceptor-cache.ts). */
+export interface PrecompiledAcceptors {
+  body(key: string): ValidationFunction | undefined;
+  headers(key: string): ValidationFunction | undefined;
+}
+
+/** What a precompiled acceptor is filed under: the operation, the documented response, the media type. */
+export function bodyKey(operation: IHttpOperation, responseCode: string, mediaType: string): string {
+  return `${operation.iid ?? operation.id} ${responseCode} ${mediaType}`;
+}
+export function headersKey(operation: IHttpOperation, responseCode: string): string {
+  return `${operation.iid ?? operation.id} ${responseCode} headers`;
+}
+
+/** A schema an acceptor is compiled from, and its key. */
+export interface AcceptorSchema {
+  readonly kind: 'body' | 'headers';
+  readonly key: string;
+  readonly schema: object;
+}
+
 /** What prism-http would decide before looking at the body, for one status and media type. */
 interface Plan {
   readonly response: IHttpOperationResponse;
   /** The media-type verdict (prism-http's validateMediaType), or none when the response documents no content. */
   readonly mediaType: readonly IPrismDiagnostic[];
-  /** The normalised body schema to validate against; absent: the body is not validated. */
-  readonly schema?: JSONSchema7;
+  /** The documented body schema as written (normalised only when needed); absent: no body validation. */
+  readonly rawSchema?: JSONSchema7;
+  readonly bodyKey?: string;
   /** The documented headers' names, lower-case: all prism-http's header validator ever reads. */
   readonly headerNames: readonly string[];
-  /** Quick yeses for a body or headers prism-http would find nothing in (prism-fast-accept.ts). */
-  readonly acceptBody?: Acceptor<unknown>;
+  /**
+   * Quick yes for a body prism-http would find nothing in (prism-fast-accept.ts), worked out at first
+   * use: precompiled, else compiled from the normalised schema; null: none, prism-http decides.
+   */
+  acceptBody?: Acceptor<unknown> | null;
   readonly acceptHeaders?: Acceptor<Readonly<Record<string, string>>>;
 }
 
@@ -89,7 +122,30 @@ export class OutputValidator {
   constructor(
     private readonly operation: IHttpOperation,
     private readonly normalised: WeakMap<object, JSONSchema7 | null>,
+    private readonly precompiled?: PrecompiledAcceptors,
   ) {}
+
+  /** Every schema an acceptor of this operation may be compiled from (for the build-time cache). */
+  acceptorSchemas(): AcceptorSchema[] {
+    if (this.bundled()) return [];
+    const out: AcceptorSchema[] = [];
+    for (const response of this.operation.responses) {
+      for (const content of response.contents ?? []) {
+        const schema = content.schema && this.normalisedSchema(content.schema);
+        if (schema && mirroredBodySchema(schema))
+          out.push({ kind: 'body', key: bodyKey(this.operation, response.code, content.mediaType), schema });
+      }
+      const headers = response.headers?.length ? headersSchema(response.headers) : undefined;
+      if (headers)
+        out.push({ kind: 'headers', key: headersKey(this.operation, response.code), schema: headers });
+    }
+    return out;
+  }
+
+  /** Operations with a bundle (cyclic schemas) take prism-http's path. */
+  private bundled(): boolean {
+    return (this.operation as { __bundled__?: unknown }).__bundled__ !== undefined;
+  }
 
   /** Left diagnostics exactly as prism-http's validateOutput returns them ([] when it returns Right). */
   validate(element: OutputElement): Diagnostics {
@@ -100,9 +156,11 @@ export class OutputValidator {
       return result._tag === 'Left' ? [...result.left] : [];
     }
     const out: Diagnostics = [...plan.mediaType];
-    if (plan.schema && !plan.acceptBody?.(element.body)) {
-      const body = validateAgainstSchema(element.body, plan.schema, false, ValidationContext.Output, 'body');
-      if (body._tag === 'Some') out.push(...body.value);
+    if (plan.rawSchema && !this.bodyAcceptor(plan)?.(element.body)) {
+      const schema = this.normalisedSchema(plan.rawSchema);
+      const body =
+        schema && validateAgainstSchema(element.body, schema, false, ValidationContext.Output, 'body');
+      if (body?._tag === 'Some') out.push(...body.value);
     }
     // No documented header: prism-http's validator has nothing to check and answers Right.
     if (plan.headerNames.length > 0 && !plan.acceptHeaders?.(element.headers)) {
@@ -114,6 +172,15 @@ export class OutputValidator {
       if (headers._tag === 'Left') out.push(...headers.left);
     }
     return out;
+  }
+
+  private bodyAcceptor(plan: Plan): Acceptor<unknown> | undefined {
+    if (plan.acceptBody === undefined) {
+      const pre = plan.bodyKey !== undefined ? this.precompiled?.body(plan.bodyKey) : undefined;
+      const schema = pre || !plan.rawSchema ? undefined : this.normalisedSchema(plan.rawSchema);
+      plan.acceptBody = (pre ? acceptorOf(pre) : schema && bodyAcceptor(schema)) ?? null;
+    }
+    return plan.acceptBody ?? undefined;
   }
 
   private plan(status: number, contentType: string | undefined): Plan | null {
@@ -130,7 +197,7 @@ export class OutputValidator {
 
   private makePlan(status: number, contentType: string | undefined): Plan | null {
     // Operations with a bundle (cyclic schemas) and media types other than JSON take prism-http's path.
-    if ((this.operation as { __bundled__?: unknown }).__bundled__ !== undefined) return null;
+    if (this.bundled()) return null;
     if (contentType !== undefined && !JSON_MEDIA_TYPE.test(contentType)) return null;
     const found = findOperationResponse(this.operation.responses, status);
     if (found._tag === 'None') return null; // an undocumented status: prism-http words that finding
@@ -151,16 +218,21 @@ export class OutputValidator {
       const match = findContentByMediaTypeOrFirst(contents, contentType);
       if (match._tag === 'Some') content = match.value.content;
     }
-    const schema = content?.schema ? this.normalisedSchema(content.schema) : undefined;
     const headerNames = (response.headers ?? []).map((h) => h.name.toLowerCase());
-    const acceptBody = schema && bodyAcceptor(schema);
-    const acceptHeaders = headerNames.length > 0 ? headersAcceptor(response.headers ?? []) : undefined;
+    const acceptHeaders =
+      headerNames.length > 0
+        ? headersAcceptor(
+            response.headers ?? [],
+            this.precompiled?.headers(headersKey(this.operation, response.code)),
+          )
+        : undefined;
     return {
       response,
       mediaType,
-      ...(schema ? { schema } : {}),
+      ...(content?.schema
+        ? { rawSchema: content.schema, bodyKey: bodyKey(this.operation, response.code, content.mediaType) }
+        : {}),
       headerNames,
-      ...(acceptBody ? { acceptBody } : {}),
       ...(acceptHeaders ? { acceptHeaders } : {}),
     };
   }

@@ -1,28 +1,19 @@
 /**
  * A quick "nothing to report" for a response body or a response's headers, from the same ajv modules,
- * options and formats that prism-http's validator uses (validator/validators/utils.js), compiled once.
+ * options and formats that prism-http's validator uses (validator/validators/utils.js).
  *
  * Why: almost every response a run sees is valid, and for a valid one prism-http's path costs far more
  * than the validation itself (fp-ts pipes, lodash keyBy/mapValues/mapKeys/pickBy on every header set, a
  * draft lookup per call). An acceptor only answers "prism-http would find nothing here" or "ask
  * prism-http": on `false` the caller goes through prism-http, so every finding is still worded by it.
  * test/spec/output-validator.test.ts compares the outcome with prism-http's own validateOutput.
+ * The validation functions are compiled here at first use, or come precompiled (acceptor-cache.ts).
  */
-import { createRequire } from 'node:module';
 import type AjvClass from 'ajv';
-import type { Options, ValidateFunction } from 'ajv';
+import type { Options } from 'ajv';
 import type { IHttpHeaderParam } from '@stoplight/types';
 import type { JSONSchema as JSONSchema7 } from '@stoplight/prism-http/dist/types';
-
-/** prism-http's own copies of ajv and ajv-formats (it may carry a version of its own of either). */
-const prismRequire = createRequire(require.resolve('@stoplight/prism-http/dist/validator/validators/utils'));
-const Ajv = (prismRequire('ajv') as { default: typeof AjvClass }).default;
-const addFormats = (prismRequire('ajv-formats') as { default: (ajv: AjvClass) => AjvClass }).default;
-const dateTime = prismRequire('./dateTime') as {
-  fmtDef: (validate: (s: string) => boolean, compare: (a: string, b: string) => number | undefined) => object;
-  date_time: (s: string) => boolean;
-  compareDateTime: (a: string, b: string) => number | undefined;
-};
+import { addPrismFormats, codegen, PrismAjv, prismDateTime } from './prism-modules';
 
 /** prism-http's baseAjvOptions; its logger only silences "unknown format" warnings, which we never show. */
 const PRISM_OPTIONS: Options = {
@@ -33,12 +24,22 @@ const PRISM_OPTIONS: Options = {
   logger: false,
 };
 
-function prismAjv(coerceTypes: boolean): AjvClass {
-  // Without ajv's code optimisation pass: the same verdicts, and the ProductOrder schema compiles in
-  // about half the time (~45 against ~75-110 ms cold) for ~1 µs more per validation.
-  const ajv = new Ajv({ ...PRISM_OPTIONS, coerceTypes, code: { optimize: false } });
-  addFormats(ajv);
-  ajv.addFormat('date-time', dateTime.fmtDef(dateTime.date_time, dateTime.compareDateTime) as never);
+/**
+ * ajv as prism-http configures it. At run time without ajv's code optimisation pass (the same verdicts,
+ * and the ProductOrder schema compiles in about half the time, ~45 against ~75-110 ms cold, for ~1 µs
+ * more per validation); with `source`, optimised, for standalone code whose formats come from
+ * prism-modules at the require path `formatsModule`.
+ */
+export function prismAjv(coerceTypes: boolean, source?: { formatsModule: string }): AjvClass {
+  const ajv = new PrismAjv({
+    ...PRISM_OPTIONS,
+    coerceTypes,
+    code: source
+      ? { source: true, formats: codegen._`require(${source.formatsModule}).formats` }
+      : { optimize: false },
+  });
+  addPrismFormats(ajv);
+  ajv.addFormat('date-time', prismDateTime);
   return ajv;
 }
 
@@ -52,16 +53,15 @@ function ajvFor(coerce: boolean): AjvClass {
 const OTHER_DRAFT = /^https?:\/\/json-schema.org\/draft\/(2019-09|2020-12)\/schema#?$/;
 
 export type Acceptor<T> = (value: T) => boolean;
+export type ValidationFunction = (value: unknown) => unknown;
 
-function acceptor<T>(schema: object, coerce: boolean): Acceptor<T> | undefined {
-  if (OTHER_DRAFT.test(String((schema as { $schema?: unknown }).$schema))) return undefined;
-  let validate: ValidateFunction;
-  try {
-    // prism-http compiles `{ ...schema, __bundled__: bundle }`; the extra key validates nothing.
-    validate = ajvFor(coerce).compile(schema);
-  } catch {
-    return undefined; // prism-http reports nothing when it cannot compile; let it say so itself
-  }
+/** A body schema prism-http validates with the ajv mirrored here. */
+export function mirroredBodySchema(schema: JSONSchema7): boolean {
+  return !OTHER_DRAFT.test(String((schema as { $schema?: unknown }).$schema));
+}
+
+/** Runs an ajv validation function as an acceptor: anything but a plain `true` (or a throw) is a no. */
+export function acceptorOf(validate: ValidationFunction): Acceptor<unknown> {
   return (value) => {
     try {
       return validate(value) === true;
@@ -71,21 +71,35 @@ function acceptor<T>(schema: object, coerce: boolean): Acceptor<T> | undefined {
   };
 }
 
-/** Accepts a response body that prism-http's `validateAgainstSchema(body, schema, false, …)` finds nothing in. */
-export function bodyAcceptor(schema: JSONSchema7): Acceptor<unknown> | undefined {
-  return acceptor<unknown>(schema, false);
+function compiled(schema: object, coerce: boolean): ValidationFunction | undefined {
+  try {
+    // prism-http compiles `{ ...schema, __bundled__: bundle }`; the extra key validates nothing.
+    return ajvFor(coerce).compile(schema);
+  } catch {
+    return undefined; // prism-http reports nothing when it cannot compile; let it say so itself
+  }
 }
 
 /**
- * Accepts documented response headers (lower-case names) that prism-http's header validator finds nothing
- * in, for the header lists it handles without a twist: simple style, scalar schemas, nothing deprecated
- * (a deprecated header that is present is a warning even when valid), no two names equal but for case.
- * prism-http builds one object schema of the lists (validators/params.js: createJsonSchemaFromParams),
- * keeps only truthy values (lodash pickBy), and validates with type coercion.
+ * Accepts a response body that prism-http's `validateAgainstSchema(body, schema, false, …)` finds nothing
+ * in; `validate`: that schema's precompiled function.
  */
-export function headersAcceptor(
-  specs: readonly IHttpHeaderParam[],
-): Acceptor<Readonly<Record<string, string>>> | undefined {
+export function bodyAcceptor(
+  schema: JSONSchema7,
+  validate?: ValidationFunction,
+): Acceptor<unknown> | undefined {
+  if (!mirroredBodySchema(schema)) return undefined;
+  const fn = validate ?? compiled(schema, false);
+  return fn && acceptorOf(fn);
+}
+
+/**
+ * The one object schema prism-http validates documented response headers against (validators/params.js:
+ * createJsonSchemaFromParams), for the header lists it handles without a twist: simple style, scalar
+ * schemas, nothing deprecated (a deprecated header that is present is a warning even when valid), no two
+ * names equal but for case. Undefined for any other list.
+ */
+export function headersSchema(specs: readonly IHttpHeaderParam[]): object | undefined {
   const names = specs.map((s) => s.name.toLowerCase());
   if (new Set(names).size !== names.length) return undefined;
   const plain = specs.every(
@@ -101,8 +115,28 @@ export function headersAcceptor(
     if (s.schema) properties[names[i]!] = s.schema;
   });
   const required = names.filter((_, i) => specs[i]!.required);
-  const accept = acceptor<Record<string, string>>({ type: 'object', properties, required }, true);
-  if (!accept) return undefined;
+  return { type: 'object', properties, required };
+}
+
+/** Header values are validated with type coercion, as prism-http validates parameters. */
+export function compileHeadersSchema(schema: object): ValidationFunction | undefined {
+  return compiled(schema, true);
+}
+
+/**
+ * Accepts documented response headers (lower-case names) that prism-http's header validator finds nothing
+ * in. prism-http keeps only truthy values (lodash pickBy) of the documented names. `validate`: the
+ * precompiled function of `headersSchema(specs)`.
+ */
+export function headersAcceptor(
+  specs: readonly IHttpHeaderParam[],
+  validate?: ValidationFunction,
+): Acceptor<Readonly<Record<string, string>>> | undefined {
+  const schema = headersSchema(specs);
+  const fn = schema && (validate ?? compileHeadersSchema(schema));
+  if (!fn) return undefined;
+  const accept = acceptorOf(fn);
+  const names = specs.map((s) => s.name.toLowerCase());
   return (headers) => {
     const values: Record<string, string> = {};
     for (const name of names) {

@@ -67,9 +67,3 @@ export function writeSpecCache(): { written: number; skipped: string[] } {
   }
   return { written, skipped };
 }
-
-if (require.main === module) {
-  const { written, skipped } = writeSpecCache();
-  const note = skipped.length ? `; parsed at run time instead: ${skipped.join(', ')}` : '';
-  process.stdout.write(`spec cache: ${written} parsed YAML files as JSON in ${specCacheDir()}${note}\n`);
-}
