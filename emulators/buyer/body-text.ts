@@ -4,6 +4,8 @@
  * asked for `identity`, or never asked) is kept as base64 rather than inflated, so a broken or hostile
  * stream cannot crash or balloon the harness.
  */
+import { isUtf8 } from 'node:buffer';
+
 export interface BodyText {
   readonly text: string;
   /** Set when the body is content-encoded and kept as base64. */
@@ -12,15 +14,9 @@ export interface BodyText {
 }
 
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 export function bodyText(bytes: Uint8Array, contentEncoding: string | undefined): BodyText {
@@ -33,11 +29,11 @@ export function bodyText(bytes: Uint8Array, contentEncoding: string | undefined)
       warnings: [`body is content-encoded (${coding}); kept as base64, not decoded`],
     };
   }
-  try {
-    // One decoding pass for the common, valid case; the lenient one only for broken bytes.
-    return { text: strict.decode(bytes), warnings: [] };
-  } catch {
-    // Falls through to the lenient decoding below.
+  // The common, valid case: a native validity check, then Buffer's decoder (a BOM kept, as ignoreBOM
+  // keeps it); the lenient decoder only for broken bytes.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text, warnings: [] };
   }
   return {
     text: lenient.decode(bytes),

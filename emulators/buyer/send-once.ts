@@ -32,10 +32,20 @@ export interface HopOutcome {
   readonly reusedSocket: boolean;
 }
 
-function headerRecord(req: http.ClientRequest): Record<string, string> {
+/**
+ * The headers as Node sent them: the ones given, by lower-case name (a later one of the same name wins,
+ * as with setHeader), then the `host` Node adds when none was given. What `req.getHeaders()` holds, read
+ * without copying Node's header table for every request.
+ */
+export function sentHeaderRecord(
+  given: Readonly<Record<string, string>>,
+  req: http.ClientRequest,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.getHeaders())) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  for (const name of Object.keys(given)) out[name.toLowerCase()] = String(given[name]);
+  if (out['host'] === undefined) {
+    const host = req.getHeader('host');
+    if (host !== undefined) out['host'] = Array.isArray(host) ? host.join(', ') : String(host);
   }
   return out;
 }
@@ -57,14 +67,17 @@ export function sendOnce(hop: HopRequest): Promise<HopOutcome> {
       clearTimeout(timer);
       hop.signal?.removeEventListener('abort', onAbort);
       if (error) req?.destroy();
-      const response = head && { ...head, body: Buffer.concat(chunks), truncated: truncated || !complete };
-      resolve({
-        sentHeaders: req ? headerRecord(req) : { ...hop.headers },
-        ...(response ? { response } : {}),
-        ...(error ? { error } : {}),
+      const outcome: { -readonly [K in keyof HopOutcome]: HopOutcome[K] } = {
+        sentHeaders: req ? sentHeaderRecord(hop.headers, req) : { ...hop.headers },
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         reusedSocket: req?.reusedSocket ?? false,
-      });
+      };
+      if (head) {
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        outcome.response = { ...head, body, truncated: truncated || !complete };
+      }
+      if (error) outcome.error = error;
+      resolve(outcome);
     };
     const onAbort = (): void => finish({ code: 'aborted', message: 'request aborted by the harness' });
     const timer = setTimeout(

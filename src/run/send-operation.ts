@@ -66,6 +66,14 @@ export function operationUrl(env: RunEnvironment, req: OperationRequest, state: 
 
 const ORDER_BODIES = ['createProductOrder', 'retrieveProductOrder', 'patchProductOrder'];
 
+/** The run's disabled checks plus response-schema (a step with `schema: false`), made once per run. */
+const schemaOff = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function withSchemaOff(disabled: ReadonlySet<string>): ReadonlySet<string> {
+  let set = schemaOff.get(disabled);
+  if (!set) schemaOff.set(disabled, (set = new Set([...disabled, 'response-schema'])));
+  return set;
+}
+
 /**
  * Sends one operation, runs the per-exchange checks on it, and records what it shows of resource
  * states (for the whole-scenario state-transition judgement) and of new orders (for notification rules).
@@ -120,8 +128,7 @@ export async function sendOperation(
   // A response cut short (timeout, reset, cap) is judged by its transport finding alone: checks of a
   // partial body would only add noise (an "invalid JSON" that is merely incomplete).
   if (exchange.response && !exchange.error) {
-    const disabled = new Set(env.disabledChecks);
-    if (!opts.schema) disabled.add('response-schema');
+    const disabled = opts.schema ? env.disabledChecks : withSchemaOff(env.disabledChecks);
     findings.push(
       ...runExchangeChecks(
         {
