@@ -49,15 +49,22 @@ async function replay(resultsFile: string, concurrency: number): Promise<ReplayO
   return JSON.parse(line) as ReplayOutcome;
 }
 
-/** CPU (ms) of the same command doing everything but running scenarios. */
-async function startupCpuMs(paths: readonly string[], work: string): Promise<number> {
-  const run = await runHarness(
-    [...paths, '--grep', NOTHING, '--reporter', 'json'],
-    path.join(work, 'startup-only'),
-    120_000,
-  );
-  if (!run.usage || run.exitCode !== 2) throw new Error(`the start-up-only run ended with ${run.exitCode}`);
-  return run.usage.userMs + run.usage.systemMs;
+/**
+ * CPU (ms) of the same command doing everything but running scenarios: the median of `rounds` runs, as
+ * noisy as the runs it is taken from (~2.5 s of start-up CPU that moves by ±0.2 s between two runs).
+ */
+async function startupCpuMs(paths: readonly string[], work: string, rounds: number): Promise<number> {
+  const cpu: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const run = await runHarness(
+      [...paths, '--grep', NOTHING, '--reporter', 'json'],
+      path.join(work, 'startup-only'),
+      120_000,
+    );
+    if (!run.usage || run.exitCode !== 2) throw new Error(`the start-up-only run ended with ${run.exitCode}`);
+    cpu.push(run.usage.userMs + run.usage.systemMs);
+  }
+  return median(cpu);
 }
 
 function perStep(
@@ -157,7 +164,7 @@ export async function generatedOverhead(
   rounds: number,
   work: string,
 ): Promise<OverheadFigure[]> {
-  const startup = await startupCpuMs([dir], work);
+  const startup = await startupCpuMs([dir], work, rounds);
   const pairs = await replayPairs(
     [dir, '--reporter', 'json'],
     (i) => path.join(work, `overhead-${count}-${concurrency}-${i}`),
