@@ -31,25 +31,29 @@ export interface LoadResult {
   readonly files: readonly string[];
 }
 
-function targetedVersions(sources: readonly YamlSource[]): ApiVersionId[] {
-  const wanted = new Set<ApiVersionId>();
-  for (const source of sources) {
-    const api = (source.data as { api?: unknown } | null)?.api;
-    const listed = Array.isArray(api)
-      ? api.filter((v): v is ApiVersionId => typeof v === 'string' && isApiVersionId(v))
-      : [];
-    for (const v of listed.length ? listed : API_VERSIONS) wanted.add(v);
-  }
-  return API_VERSIONS.filter((v) => wanted.has(v));
+/** The versions a file is checked against: its `api` list, else all of them. */
+function targetedVersions(source: YamlSource): ApiVersionId[] {
+  const api = (source.data as { api?: unknown } | null)?.api;
+  const listed = Array.isArray(api)
+    ? api.filter((v): v is ApiVersionId => typeof v === 'string' && isApiVersionId(v))
+    : [];
+  return listed.length ? listed : [...API_VERSIONS];
 }
 
-async function loadSpecs(
-  versions: readonly ApiVersionId[],
-  load: LoadOptions['loadSpec'],
-): Promise<Map<ApiVersionId, SpecFacts>> {
+/**
+ * Spec facts by version, loaded at first need. The map a file is checked with holds every version
+ * loaded so far, as it held every version any file of the load targets when files were normalised
+ * only after all were parsed.
+ */
+function specLoader(load: LoadOptions['loadSpec']) {
   const loader = load ?? ((id: ApiVersionId) => Promise.resolve(loadApiFacts(id)));
-  const specs = await Promise.all(versions.map((v) => loader(v)));
-  return new Map(versions.map((v, i) => [v, specs[i] as SpecFacts]));
+  const specs = new Map<ApiVersionId, SpecFacts>();
+  return async (versions: readonly ApiVersionId[]): Promise<ReadonlyMap<ApiVersionId, SpecFacts>> => {
+    const missing = versions.filter((v) => !specs.has(v));
+    const loaded = await Promise.all(missing.map((v) => loader(v)));
+    missing.forEach((v, i) => specs.set(v, loaded[i]!));
+    return specs;
+  };
 }
 
 export async function loadScenarioFiles(
@@ -57,7 +61,13 @@ export async function loadScenarioFiles(
   opts: LoadOptions,
 ): Promise<LoadResult> {
   const { files, problems } = findScenarioFiles(pathsOrDirs);
-  const sources: YamlSource[] = [];
+  const specsFor = specLoader(opts.loadSpec);
+  const validate = createScenarioValidator();
+  const fixtures = createFixtureResolver(opts.fixtureRoots);
+  const scenarios: Scenario[] = [];
+  const firstById = new Map<string, Scenario>();
+  // Each file is normalised as soon as it is parsed, so that its YAML document (positions and all)
+  // can be collected at once instead of thousands of them living until the last file is read.
   for (const file of files) {
     let text: string;
     try {
@@ -68,16 +78,9 @@ export async function loadScenarioFiles(
     }
     const parsed = parseYamlSource(file, text);
     problems.push(...parsed.problems);
-    if (parsed.source) sources.push(parsed.source);
-  }
-
-  const specs = await loadSpecs(targetedVersions(sources), opts.loadSpec);
-  const validate = createScenarioValidator();
-  const fixtures = createFixtureResolver(opts.fixtureRoots);
-  const scenarios: Scenario[] = [];
-  const firstById = new Map<string, Scenario>();
-  for (const source of sources) {
-    const ctx = createNormalizeContext(source, specs, fixtures);
+    const source = parsed.source;
+    if (!source) continue;
+    const ctx = createNormalizeContext(source, await specsFor(targetedVersions(source)), fixtures);
     const fileProblems = [...schemaProblems(source, validate)];
     const scenario = toScenario(ctx);
     fileProblems.push(...ctx.problems);

@@ -60,50 +60,58 @@ export function createFixtureResolver(allRoots: readonly string[]): FixtureResol
   const isFile = (p: string) => fs.existsSync(p) && fs.statSync(p).isFile();
   const roots = allRoots.filter((r) => !isFile(r));
   let overrides: Overrides | undefined;
-  return {
-    resolve(ref, base) {
-      const relative = path.join(base, ref);
-      if (path.isAbsolute(ref) || escapesRoot(relative)) {
+  // Thousands of scenarios name the same few fixtures: each path is looked up on disk (exists, real
+  // paths, stat: a dozen system calls) once per load, as its content is read once.
+  const resolved = new Map<string, FixtureResolution>();
+  const resolve = (ref: string, base: string): FixtureResolution => {
+    const key = `${base}\0${ref}`;
+    let found = resolved.get(key);
+    if (found === undefined) resolved.set(key, (found = lookUp(ref, base)));
+    return found;
+  };
+  const lookUp = (ref: string, base: string): FixtureResolution => {
+    const relative = path.join(base, ref);
+    if (path.isAbsolute(ref) || escapesRoot(relative)) {
+      return {
+        ok: false,
+        code: 'scenario.fixtureOutsideRoot',
+        message: `fixture ${JSON.stringify(ref)} leaves its fixture root: give a path relative to the root, without ..`,
+      };
+    }
+    for (const root of roots) {
+      const rootDir = path.resolve(root);
+      const candidate = path.resolve(rootDir, relative);
+      if (!fs.existsSync(candidate)) continue;
+      const realFile = fs.realpathSync(candidate);
+      if (!isInside(realFile, fs.realpathSync(rootDir))) {
         return {
           ok: false,
           code: 'scenario.fixtureOutsideRoot',
-          message: `fixture ${JSON.stringify(ref)} leaves its fixture root: give a path relative to the root, without ..`,
+          message: `fixture ${JSON.stringify(ref)} resolves (through a symlink) to ${realFile}, outside the fixture root ${root}`,
         };
       }
-      for (const root of roots) {
-        const rootDir = path.resolve(root);
-        const candidate = path.resolve(rootDir, relative);
-        if (!fs.existsSync(candidate)) continue;
-        const realFile = fs.realpathSync(candidate);
-        if (!isInside(realFile, fs.realpathSync(rootDir))) {
-          return {
-            ok: false,
-            code: 'scenario.fixtureOutsideRoot',
-            message: `fixture ${JSON.stringify(ref)} resolves (through a symlink) to ${realFile}, outside the fixture root ${root}`,
-          };
-        }
-        if (!fs.statSync(realFile).isFile()) {
-          return {
-            ok: false,
-            code: 'scenario.fixtureNotFound',
-            message: `fixture ${JSON.stringify(ref)} is a directory under ${root}, not a file`,
-          };
-        }
-        let parsed = cache.get(realFile);
-        if (parsed === undefined)
-          cache.set(realFile, (parsed = parseFixture(realFile, path.join(root, relative))));
-        if (!parsed.ok) return { ok: false, code: 'scenario.fixtureInvalid', message: parsed.message };
-        overrides ??= loadOverrides(allRoots, (file) => parseFixture(file, file));
-        if (!overrides.ok) return { ok: false, code: 'scenario.fixtureInvalid', message: overrides.message };
-        const content = applyOverrides(overrides.patches, relative, parsed.content);
-        return { ok: true, file: candidate, content };
+      if (!fs.statSync(realFile).isFile()) {
+        return {
+          ok: false,
+          code: 'scenario.fixtureNotFound',
+          message: `fixture ${JSON.stringify(ref)} is a directory under ${root}, not a file`,
+        };
       }
-      const where = roots.length ? roots.join(', ') : '(no fixture roots configured)';
-      return {
-        ok: false,
-        code: 'scenario.fixtureNotFound',
-        message: `fixture ${JSON.stringify(relative)} not found under ${where}`,
-      };
-    },
+      let parsed = cache.get(realFile);
+      if (parsed === undefined)
+        cache.set(realFile, (parsed = parseFixture(realFile, path.join(root, relative))));
+      if (!parsed.ok) return { ok: false, code: 'scenario.fixtureInvalid', message: parsed.message };
+      overrides ??= loadOverrides(allRoots, (file) => parseFixture(file, file));
+      if (!overrides.ok) return { ok: false, code: 'scenario.fixtureInvalid', message: overrides.message };
+      const content = applyOverrides(overrides.patches, relative, parsed.content);
+      return { ok: true, file: candidate, content };
+    }
+    const where = roots.length ? roots.join(', ') : '(no fixture roots configured)';
+    return {
+      ok: false,
+      code: 'scenario.fixtureNotFound',
+      message: `fixture ${JSON.stringify(relative)} not found under ${where}`,
+    };
   };
+  return { resolve };
 }

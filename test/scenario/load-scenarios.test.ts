@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
+import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatProblem, loadScenarioFiles, type RequestStep, type Scenario } from '../../src/scenario';
+import { loadApiFacts } from '../../src/spec';
 
 const FIXTURES = 'test/fixtures/scenarios/fixtures';
 const VALID = 'test/fixtures/scenarios/valid';
@@ -155,6 +157,38 @@ describe('loadScenarioFiles: inline cases', () => {
     );
     const r = await loadScenarioFiles([file], { fixtureRoots: [path.join(dir, 'root')] });
     expect(codes(r)).toEqual(['scenario.fixtureOutsideRoot@5:58']);
+  });
+
+  test('files are loaded one by one: many scenarios, one fixture looked up once, versions loaded as needed', async () => {
+    write('root/o.json', '{"from": "root"}');
+    const files = Array.from({ length: 30 }, (_, i) =>
+      write(
+        `s${String(i).padStart(2, '0')}.yaml`,
+        `id: T-${i}\ntitle: t\nrequirements: [R1]\n${i < 20 ? 'api: [sonata-v11]\n' : ''}steps:\n  - request: { op: createProductOrder, body: { $fixture: o.json } }\n`,
+      ),
+    );
+    // The module object itself: the loader's `import * as fs` reads its properties through it.
+    const real = jest.spyOn(nodeFs, 'realpathSync');
+    const loaded: string[] = [];
+    try {
+      const r = await loadScenarioFiles(files, {
+        fixtureRoots: [path.join(dir, 'root')],
+        loadSpec: (id) => {
+          loaded.push(id);
+          return Promise.resolve(loadApiFacts(id));
+        },
+      });
+      expect(r.problems).toEqual([]);
+      expect(r.scenarios).toHaveLength(30);
+      // Two real paths (the file, its root) for the one lookup, not two per scenario.
+      expect(real.mock.calls.filter(([p]) => String(p).startsWith(dir))).toHaveLength(2);
+    } finally {
+      real.mockRestore();
+    }
+    // The first twenty target v11 only; the rest every version: each loaded once, when first needed.
+    expect(loaded[0]).toBe('sonata-v11');
+    expect([...loaded].sort()).toEqual([...new Set(loaded)].sort());
+    expect(loaded).toHaveLength(4);
   });
 
   test('fixture roots are searched in order; `fixtures:` may not leave them', async () => {
