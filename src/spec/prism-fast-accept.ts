@@ -124,6 +124,21 @@ export function compileHeadersSchema(schema: object): ValidationFunction | undef
 }
 
 /**
+ * headersSchema builds a new object on every call, which ajv's cache (by object) never recognises: the
+ * function is kept per header list instead, so each status and media type of each operation sharing a
+ * list (see shareEqualSchemas) does not compile it again.
+ */
+const headerFunctions = new WeakMap<readonly IHttpHeaderParam[], ValidationFunction | null>();
+function compiledHeaders(specs: readonly IHttpHeaderParam[]): ValidationFunction | undefined {
+  let fn = headerFunctions.get(specs);
+  if (fn === undefined) {
+    const schema = headersSchema(specs);
+    headerFunctions.set(specs, (fn = (schema && compileHeadersSchema(schema)) ?? null));
+  }
+  return fn ?? undefined;
+}
+
+/**
  * Accepts documented response headers (lower-case names) that prism-http's header validator finds nothing
  * in. prism-http keeps only truthy values (lodash pickBy) of the documented names. `validate`: the
  * precompiled function of `headersSchema(specs)`.
@@ -132,9 +147,8 @@ export function headersAcceptor(
   specs: readonly IHttpHeaderParam[],
   validate?: ValidationFunction,
 ): Acceptor<Readonly<Record<string, string>>> | undefined {
-  const schema = headersSchema(specs);
-  const fn = schema && (validate ?? compileHeadersSchema(schema));
-  if (!fn) return undefined;
+  const fn = validate ?? compiledHeaders(specs);
+  if (!fn || !headersSchema(specs)) return undefined;
   const accept = acceptorOf(fn);
   const names = specs.map((s) => s.name.toLowerCase());
   return (headers) => {

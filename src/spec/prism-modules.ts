@@ -9,8 +9,9 @@ import type { FormatDefinition } from 'ajv';
 
 const prismRequire = createRequire(require.resolve('@stoplight/prism-http/dist/validator/validators/utils'));
 
-export const PrismAjv = (prismRequire('ajv') as { default: typeof AjvClass }).default;
+/** The ajv module itself: its default export is the class, `_` its code template tag. */
 export const codegen = prismRequire('ajv') as typeof import('ajv');
+export const PrismAjv = (codegen as unknown as { default: typeof AjvClass }).default;
 export const addPrismFormats = (prismRequire('ajv-formats') as { default: (ajv: AjvClass) => AjvClass })
   .default;
 
